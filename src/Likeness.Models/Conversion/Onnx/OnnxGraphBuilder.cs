@@ -1,0 +1,147 @@
+namespace Likeness.Models.Conversion.Onnx;
+
+/// <summary>Builds one ONNX model (a single graph, default domain) and serialises it deterministically.</summary>
+/// <remarks>
+/// Everything is written in insertion order and no timestamps or random ids are emitted, so the same
+/// calls always give the same bytes: that is what lets converted models be pinned by SHA-256.
+/// </remarks>
+public sealed class OnnxGraphBuilder
+{
+    /// <summary>IR version 8 with opset 17: both are supported by every ONNX Runtime since 1.14.</summary>
+    public const long IrVersion = 8;
+    public const long DefaultOpset = 17;
+
+    private readonly string _graphName;
+    private readonly List<(string Name, OnnxElementType Type, OnnxDim[]? Shape)> _inputs = [];
+    private readonly List<(string Name, OnnxElementType Type, OnnxDim[]? Shape)> _outputs = [];
+    private readonly List<OnnxTensorData> _initializers = [];
+    private readonly List<Node> _nodes = [];
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, OnnxTensorData> _initializerByName = new(StringComparer.Ordinal);
+
+    public OnnxGraphBuilder(string graphName, long opset = DefaultOpset)
+    {
+        _graphName = graphName;
+        Opset = opset;
+    }
+
+    public long Opset { get; }
+
+    public int NodeCount => _nodes.Count;
+
+    /// <summary>Returns <paramref name="hint"/>, or hint_1, hint_2, ... if taken, and reserves it.</summary>
+    public string UniqueName(string hint)
+    {
+        var name = hint;
+        for (var i = 1; !_names.Add(name); i++) name = $"{hint}_{i}";
+        return name;
+    }
+
+    public string AddInput(string name, OnnxElementType type, params OnnxDim[] shape)
+    {
+        Reserve(name);
+        _inputs.Add((name, type, shape));
+        return name;
+    }
+
+    /// <summary>Declares an existing value as a graph output; a null shape leaves it to shape inference.</summary>
+    public void AddOutput(string name, OnnxElementType type, OnnxDim[]? shape = null) => _outputs.Add((name, type, shape));
+
+    /// <summary>Adds a constant under its own name, which must not be taken yet.</summary>
+    public string AddInitializer(OnnxTensorData tensor)
+    {
+        Reserve(tensor.Name);
+        return AddReservedInitializer(tensor);
+    }
+
+    private string AddReservedInitializer(OnnxTensorData tensor)
+    {
+        _initializers.Add(tensor);
+        _initializerByName[tensor.Name] = tensor;
+        return tensor.Name;
+    }
+
+    public string AddFloats(string hint, ReadOnlySpan<float> values, params long[] dims) =>
+        AddReservedInitializer(OnnxTensorData.Floats(UniqueName(hint), values, dims));
+
+    public string AddInt64s(string hint, ReadOnlySpan<long> values, params long[] dims) =>
+        AddReservedInitializer(OnnxTensorData.Int64s(UniqueName(hint), values, dims));
+
+    /// <summary>The constant behind an initializer name, or null when the value is computed at run time.</summary>
+    public OnnxTensorData? TryGetInitializer(string name) => _initializerByName.GetValueOrDefault(name);
+
+    /// <summary>Adds a node with one output named after <paramref name="outputHint"/>; returns that output's name.</summary>
+    public string AddNode(string opType, IReadOnlyList<string> inputs, string outputHint, params OnnxAttribute[] attributes) =>
+        AddNode(opType, inputs, [outputHint], attributes)[0];
+
+    /// <summary>Adds a node; outputs are made unique from their hints ("" stays "", meaning an omitted optional output).</summary>
+    public IReadOnlyList<string> AddNode(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputHints, params OnnxAttribute[] attributes)
+    {
+        var outputs = outputHints.Select(h => h.Length == 0 ? h : UniqueName(h)).ToArray();
+        _nodes.Add(new Node(opType, UniqueName($"{opType}_{_nodes.Count}"), inputs.ToArray(), outputs, attributes));
+        return outputs;
+    }
+
+    /// <summary>Serialises the ModelProto.</summary>
+    public byte[] ToModelBytes(string producerName, string producerVersion, IReadOnlyList<KeyValuePair<string, string>>? metadata = null)
+    {
+        var w = new ProtobufWriter();
+        w.WriteVarint(1, IrVersion);
+        w.WriteString(2, producerName);
+        w.WriteString(3, producerVersion);
+        w.WriteMessage(7, WriteGraph);
+        w.WriteMessage(8, o => { o.WriteString(1, ""); o.WriteVarint(2, Opset); });
+        foreach (var (key, value) in metadata ?? [])
+        {
+            w.WriteMessage(14, m => { m.WriteString(1, key); m.WriteString(2, value); });
+        }
+        return w.ToArray();
+    }
+
+    private void WriteGraph(ProtobufWriter g)
+    {
+        foreach (var node in _nodes) g.WriteMessage(1, node.WriteTo);
+        g.WriteString(2, _graphName);
+        foreach (var init in _initializers) g.WriteMessage(5, init.WriteTo);
+        foreach (var (name, type, shape) in _inputs) g.WriteMessage(11, v => WriteValueInfo(v, name, type, shape));
+        foreach (var (name, type, shape) in _outputs) g.WriteMessage(12, v => WriteValueInfo(v, name, type, shape));
+    }
+
+    private static void WriteValueInfo(ProtobufWriter v, string name, OnnxElementType type, OnnxDim[]? shape)
+    {
+        v.WriteString(1, name);
+        v.WriteMessage(2, typeProto => typeProto.WriteMessage(1, tensor =>
+        {
+            tensor.WriteVarint(1, (int)type);
+            if (shape is null) return;
+            tensor.WriteMessage(2, shapeProto =>
+            {
+                foreach (var dim in shape)
+                {
+                    shapeProto.WriteMessage(1, d =>
+                    {
+                        if (dim.Size is { } size) d.WriteVarint(1, size);
+                        else d.WriteString(2, dim.Symbol ?? "unk");
+                    });
+                }
+            });
+        }));
+    }
+
+    private void Reserve(string name)
+    {
+        if (!_names.Add(name)) throw new ArgumentException($"The name '{name}' is already used in graph '{_graphName}'.", nameof(name));
+    }
+
+    private sealed record Node(string OpType, string Name, string[] Inputs, string[] Outputs, OnnxAttribute[] Attributes)
+    {
+        public void WriteTo(ProtobufWriter n)
+        {
+            foreach (var i in Inputs) n.WriteString(1, i);
+            foreach (var o in Outputs) n.WriteString(2, o);
+            n.WriteString(3, Name);
+            n.WriteString(4, OpType);
+            foreach (var a in Attributes) n.WriteMessage(5, a.WriteTo);
+        }
+    }
+}
