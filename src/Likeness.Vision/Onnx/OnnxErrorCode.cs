@@ -1,0 +1,22 @@
+namespace Likeness.Vision.Onnx;
+
+/// <summary>ONNX Runtime's OrtErrorCode, with the numbers of onnxruntime_error_code.h (v1.30).</summary>
+public enum OnnxErrorCode
+{
+    Ok = 0,
+    Fail = 1,
+    InvalidArgument = 2,
+    NoSuchFile = 3,
+    NoModel = 4,
+    EngineError = 5,
+    RuntimeException = 6,
+    InvalidProtobuf = 7,
+    ModelLoaded = 8,
+    NotImplemented = 9,
+    InvalidGraph = 10,
+    EpFail = 11,
+    ModelLoadCanceled = 12,
+    ModelRequiresCompilation = 13,
+    NotFound = 14,
+    DeviceReset = 15,
+}
