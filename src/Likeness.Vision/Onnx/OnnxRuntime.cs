@@ -14,8 +14,9 @@ namespace Likeness.Vision.Onnx;
 /// <para>
 /// Execution providers: the CPU provider by default. With <see cref="OnnxRuntimeOptions.UseCuda"/>,
 /// sessions use ORT's CUDA provider (operators it lacks still run on the CPU, as ORT decides). That
-/// needs a GPU build of ORT with libonnxruntime_providers_cuda.so beside the library, plus CUDA and
-/// cuDNN; the pinned onnxruntime-node package ships only the CPU part. When the provider cannot be
+/// needs ORT's GPU provider libraries (libonnxruntime_providers_shared.so and
+/// libonnxruntime_providers_cuda.so) beside the library, plus CUDA and cuDNN; the pinned
+/// onnxruntime-node package ships without them. When the provider cannot be
 /// enabled, <see cref="Load"/> throws an <see cref="OnnxRuntimeException"/> carrying ORT's reason,
 /// unless <see cref="OnnxRuntimeOptions.AllowCpuFallback"/> is set, in which case it runs on the CPU
 /// and <see cref="UsesCuda"/> is false. There is no silent fallback otherwise.
@@ -71,53 +72,43 @@ public sealed class OnnxRuntime : IDisposable
         var nativePath = OperatingSystem.IsWindows()
             ? Encoding.Unicode.GetBytes(fullPath + "\0")
             : Encoding.UTF8.GetBytes(fullPath + "\0");
-        return Open($"ONNX Runtime could not open the model {fullPath}", (api, env, options, session) =>
-        {
-            fixed (byte* path = nativePath)
-            {
-                return api.CreateSession(env, path, options, session);
-            }
-        });
-    }
-
-    /// <summary>Opens a model held in memory (an ONNX ModelProto); the bytes are not needed after this returns.</summary>
-    public unsafe OnnxSession OpenSession(ReadOnlySpan<byte> model)
-    {
-        fixed (byte* data = model)
-        {
-            var address = data;
-            var length = (nuint)model.Length;
-            return Open("ONNX Runtime could not load the model from memory", (api, env, options, session) =>
-                api.CreateSessionFromArray(env, address, length, options, session));
-        }
-    }
-
-    private unsafe delegate nint CreateSessionCall(OrtApi api, nint env, nint options, nint* session);
-
-    private unsafe OnnxSession Open(string failureContext, CreateSessionCall create)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         var api = _library.Api;
         using var options = CreateSessionOptions();
         nint session;
-        api.Check(create(api, _library.Env.DangerousGetHandle(), options.DangerousGetHandle(), &session), failureContext);
+        fixed (byte* path = nativePath)
+        {
+            api.Check(api.CreateSession(_library.Env.DangerousGetHandle(), path, options.DangerousGetHandle(), &session),
+                $"ONNX Runtime could not open the model {fullPath}");
+        }
         return new OnnxSession(_library, new OrtSessionHandle(api, session));
     }
 
-    private OrtSessionOptionsHandle CreateSessionOptions()
+    /// <summary>Opens a model held in memory (a serialised ONNX ModelProto); the bytes are not needed after this returns.</summary>
+    public unsafe OnnxSession OpenSession(ReadOnlySpan<byte> model)
     {
+        var api = _library.Api;
+        using var options = CreateSessionOptions();
+        nint session;
+        fixed (byte* data = model)
+        {
+            api.Check(api.CreateSessionFromArray(_library.Env.DangerousGetHandle(), data, (nuint)model.Length, options.DangerousGetHandle(), &session),
+                "ONNX Runtime could not load the model from memory");
+        }
+        return new OnnxSession(_library, new OrtSessionHandle(api, session));
+    }
+
+    private unsafe OrtSessionOptionsHandle CreateSessionOptions()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var api = _library.Api;
         var options = _library.CreateSessionOptions();
         try
         {
             var handle = options.DangerousGetHandle();
-            unsafe
-            {
-                api.Check(api.SetIntraOpNumThreads(handle, _intraOpThreads));
-                // Parallelism comes from intra-op threads and from callers running sessions concurrently.
-                api.Check(api.SetInterOpNumThreads(handle, 1));
-                api.Check(api.SetSessionGraphOptimizationLevel(handle, (int)_graphOptimization));
-            }
+            api.Check(api.SetIntraOpNumThreads(handle, _intraOpThreads));
+            // Parallelism comes from intra-op threads and from callers running sessions concurrently.
+            api.Check(api.SetInterOpNumThreads(handle, 1));
+            api.Check(api.SetSessionGraphOptimizationLevel(handle, (int)_graphOptimization));
             if (UsesCuda) OrtCudaProvider.Append(_library, options, _cudaDeviceId);
             return options;
         }
@@ -145,11 +136,12 @@ public sealed class OnnxRuntime : IDisposable
         {
             throw new OnnxRuntimeException(e.Code,
                 $"CUDA was requested (OnnxRuntimeOptions.UseCuda) but ONNX Runtime {library.Version} at {library.Path} could not enable " +
-                $"its CUDA execution provider: {e.Message}{Environment.NewLine}It needs a GPU build of ONNX Runtime with " +
-                $"{Path.Combine(Path.GetDirectoryName(library.Path) ?? "", "libonnxruntime_providers_cuda.so")} beside it, and CUDA and cuDNN installed; " +
-                "or set OnnxRuntimeOptions.AllowCpuFallback to run on the CPU.", e);
+                $"its CUDA execution provider: {e.Message}{Environment.NewLine}" +
+                $"CUDA needs ORT's GPU provider libraries (libonnxruntime_providers_shared.so and libonnxruntime_providers_cuda.so) in {Path.GetDirectoryName(library.Path)}, " +
+                "with CUDA and cuDNN installed; or set OnnxRuntimeOptions.AllowCpuFallback to run on the CPU.", e);
         }
     }
 
+    /// <summary>Stops this runtime opening sessions; open sessions and the loaded library are unaffected.</summary>
     public void Dispose() => _disposed = true;
 }

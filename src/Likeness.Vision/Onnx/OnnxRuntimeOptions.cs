@@ -24,8 +24,9 @@ public sealed class OnnxRuntimeOptions
     /// <summary>
     /// Runs sessions on the CUDA execution provider (falling back to the CPU per operator, as ORT does).
     /// <see cref="OnnxRuntime.Load"/> fails with an <see cref="OnnxRuntimeException"/> when the provider
-    /// cannot be enabled — a CPU-only build of ONNX Runtime, or libonnxruntime_providers_cuda.so (with
-    /// CUDA and cuDNN) missing beside the library — unless <see cref="AllowCpuFallback"/> is set.
+    /// cannot be enabled — a CPU-only build of ONNX Runtime, or its provider libraries
+    /// (libonnxruntime_providers_shared.so, libonnxruntime_providers_cuda.so) missing beside it, or CUDA
+    /// and cuDNN missing — unless <see cref="AllowCpuFallback"/> is set.
     /// </summary>
     public bool UseCuda { get; init; }
 

@@ -22,7 +22,7 @@ internal sealed class FakeNpmRegistry : IDisposable
             [ -f "{{Root}}/fail" ] && { echo "npm ERR! 404 Not Found - GET $2" >&2; exit 1; }
             cp "{{Root}}/package.tgz" "$6/package.tgz"
             """);
-        File.SetUnixFileMode(NpmCommand, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(NpmCommand, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Cache = new AssetCache(Path.Combine(Root, "cache"));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 
 namespace Likeness.Vision.Onnx.Native;
@@ -20,8 +21,10 @@ namespace Likeness.Vision.Onnx.Native;
 /// <item>OrtApiSlotTests call the table with arguments whose effect only the intended function has:
 /// CreateStatus/GetErrorCode/GetErrorMessage/ReleaseStatus round-trip a code and message;
 /// SetSessionGraphOptimizationLevel rejects level 42 with its own message while accepting 99;
-/// UpdateCUDAProviderOptions rejects an unknown key; the metadata and Run tests exercise the rest
-/// with models whose input and output counts, names, types and results differ.</item>
+/// CreateCUDAProviderOptions returns an object, UpdateCUDAProviderOptions tries to load the CUDA
+/// provider bridge and SessionOptionsAppendExecutionProvider_CUDA_V2 fails naming itself; the
+/// metadata and Run tests exercise the rest with models whose input and output counts, names,
+/// types and results differ, so a swapped input/output or type/shape slot cannot pass.</item>
 /// </list>
 /// <para>
 /// Functions are called through <c>delegate* unmanaged[Cdecl]</c>: ORT_API_CALL is empty on Linux and
@@ -167,6 +170,7 @@ internal sealed unsafe class OrtApi
         Throw(status, context);
     }
 
+    [DoesNotReturn]
     private void Throw(nint status, string? context)
     {
         OnnxErrorCode code;
@@ -174,7 +178,7 @@ internal sealed unsafe class OrtApi
         try
         {
             code = (OnnxErrorCode)GetErrorCode(status);
-            message = Marshal.PtrToStringUTF8((nint)GetErrorMessage(status)) ?? "";
+            message = (Marshal.PtrToStringUTF8((nint)GetErrorMessage(status)) ?? "").TrimEnd();
         }
         finally
         {

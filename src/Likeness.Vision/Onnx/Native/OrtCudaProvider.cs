@@ -5,9 +5,10 @@ namespace Likeness.Vision.Onnx.Native;
 
 /// <summary>Adds ORT's CUDA execution provider to session options through the V2 provider-options API.</summary>
 /// <remarks>
-/// ORT's GPU builds load libonnxruntime_providers_cuda.so (beside libonnxruntime.so) when the provider
-/// is first used, so a missing provider library, CUDA or cuDNN surfaces here as a failed status; a
-/// CPU-only build fails here too. Either way the caller decides whether that is fatal.
+/// ORT loads libonnxruntime_providers_shared.so and libonnxruntime_providers_cuda.so (from the folder
+/// of libonnxruntime.so) when the provider is first asked for, so a missing provider library, CUDA or
+/// cuDNN surfaces here as a failed status; a CPU-only build fails here too. The caller decides
+/// whether that is fatal.
 /// </remarks>
 internal static unsafe class OrtCudaProvider
 {

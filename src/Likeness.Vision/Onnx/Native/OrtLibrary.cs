@@ -68,7 +68,7 @@ internal sealed unsafe class OrtLibrary
         catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
         {
             throw new OnnxRuntimeException(OnnxErrorCode.Fail,
-                $"ONNX Runtime at {path} could not be loaded ({e.Message}). It must be the {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier} build; `likeness models install` fetches one.", e);
+                $"ONNX Runtime at {path} could not be loaded: {e.Message} Is it the build for this OS and processor? `likeness models install` fetches the right one.", e);
         }
 
         if (!NativeLibrary.TryGetExport(module, "OrtGetApiBase", out var getApiBase))
