@@ -82,6 +82,23 @@ public sealed class OnnxGraphBuilder
         return outputs;
     }
 
+    /// <summary>Reserves an exact value name, such as a graph output's, so that no later hint takes it.</summary>
+    public string ReserveName(string name)
+    {
+        Reserve(name);
+        return name;
+    }
+
+    /// <summary>Adds a node whose outputs get exactly the given names, each reserved beforehand with <see cref="ReserveName"/>.</summary>
+    public void AddNodeWithReservedOutputs(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> reservedOutputs, params OnnxAttribute[] attributes)
+    {
+        foreach (var output in reservedOutputs)
+        {
+            if (!_names.Contains(output)) throw new ArgumentException($"The output name '{output}' was not reserved.", nameof(reservedOutputs));
+        }
+        _nodes.Add(new Node(opType, UniqueName($"{opType}_{_nodes.Count}"), inputs.ToArray(), reservedOutputs.ToArray(), attributes));
+    }
+
     /// <summary>Serialises the ModelProto.</summary>
     public byte[] ToModelBytes(string producerName, string producerVersion, IReadOnlyList<KeyValuePair<string, string>>? metadata = null)
     {
