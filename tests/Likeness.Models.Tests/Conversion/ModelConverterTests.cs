@@ -1,0 +1,36 @@
+using Likeness.Models.Assets;
+using Likeness.Models.Catalog;
+using Likeness.Models.Conversion;
+
+namespace Likeness.Models.Tests.Conversion;
+
+public sealed class ModelConverterTests
+{
+    public static TheoryData<string> Models => new(ModelCatalog.All.Select(m => m.Name));
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void EveryCatalogModelConvertsToExactlyItsPinnedBytes(string name)
+    {
+        var model = ModelCatalog.Get(name);
+        var source = TestAssets.Installed.PackageFile(model.Package, model.SourcePath);
+
+        var bytes = ModelConverter.Convert(model, source);
+
+        Assert.Equal(AssetPins.Embedded.Models[name], FileHash.Sha256(bytes));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void TheCatalogStatesTheInputShapeOfTheConvertedModel(string name)
+    {
+        var model = ModelCatalog.Get(name);
+        var bytes = ModelConverter.Convert(model, TestAssets.Installed.PackageFile(model.Package, model.SourcePath));
+
+        using var session = TestAssets.Runtime.OpenSession(bytes);
+
+        var input = Assert.Single(session.Inputs);
+        var shape = string.Join(",", input.Shape.Select(d => d < 0 ? "batch" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(model.InputShape, shape);
+    }
+}
