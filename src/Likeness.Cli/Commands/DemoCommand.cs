@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Likeness.Imaging;
+using Likeness.Models.Assets;
+using Likeness.Models.Catalog;
+using Likeness.Vision.Faces.Detection;
+using Likeness.Vision.Onnx;
+
+namespace Likeness.Cli.Commands;
+
+/// <summary>`likeness demo [IMAGE]`: decode a photo, run BlazeFace through ONNX Runtime, print the faces.</summary>
+public static class DemoCommand
+{
+    /// <summary>A group photo that the pinned @vladmandic/face-api package ships.</summary>
+    public const string SamplePhoto = "demo/sample1.jpg";
+
+    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var assets = InstalledAssets.Default(args.Option("cache-dir"));
+        args.RejectUnknownOptions();
+        var imagePath = args.Positional.Count > 1 ? args.Positional[1] : assets.PackageFile(ModelCatalog.FaceApi, SamplePhoto);
+        if (args.Positional.Count > 2) throw new CliUsageException("`likeness demo` takes at most one image path.");
+        if (!File.Exists(imagePath)) throw new CliUsageException($"No file at {imagePath}; give the path of a JPEG or PNG photo.");
+
+        var limits = ImageLimits.Rekognition;
+        var length = new FileInfo(imagePath).Length;
+        if (length > limits.MaxBytes)
+        {
+            throw new CliUsageException($"{imagePath} is {length:N0} bytes; the limit is {limits.MaxBytes:N0} (Rekognition's 5 MB). Resize or recompress it.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var image = new ImageDecoder(limits).Decode(File.ReadAllBytes(imagePath));
+        var decodeMs = clock.Elapsed.TotalMilliseconds;
+
+        using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
+        using var session = runtime.OpenSession(assets.Model("blazeface"));
+        var detector = new BlazeFaceDetector(session);
+        detector.Detect(image); // warm-up: the first run allocates ORT's buffers
+        clock.Restart();
+        var faces = detector.Detect(image);
+        var detectMs = clock.Elapsed.TotalMilliseconds;
+
+        stdout.WriteLine($"{imagePath}: {image.Width}x{image.Height}, decoded in {decodeMs:F1} ms (first call, includes loading libjpeg-turbo)");
+        stdout.WriteLine($"ONNX Runtime {runtime.Version} ({runtime.LibraryPath})");
+        stdout.WriteLine($"blazeface found {faces.Count} face(s) in {detectMs:F1} ms:");
+        foreach (var (face, i) in faces.Select((f, i) => (f, i + 1)))
+        {
+            stdout.WriteLine($"  {i,2}. box left={face.Left,6:F0} top={face.Top,6:F0} width={face.Width,5:F0} height={face.Height,5:F0}  confidence {face.Confidence * 100,5:F1}");
+        }
+        return 0;
+    }
+}
