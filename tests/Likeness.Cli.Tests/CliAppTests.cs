@@ -1,0 +1,30 @@
+namespace Likeness.Cli.Tests;
+
+public sealed class CliAppTests
+{
+    [Fact]
+    public void HelpListsTheVerbs()
+    {
+        var (code, stdout, _) = CliRunner.Run("help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("models install", stdout);
+        Assert.Contains("demo", stdout);
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("models", "explode")]
+    [InlineData("models")]
+    [InlineData("models", "list", "--colour", "red")]
+    [InlineData("models", "list", "--cache-dir")]
+    public void AWrongCommandLineGetsOneLineAndExitCode2(params string[] args)
+    {
+        var (code, stdout, stderr) = CliRunner.Run(args);
+
+        Assert.Equal(2, code);
+        Assert.Empty(stdout);
+        Assert.StartsWith("likeness: ", stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+}
