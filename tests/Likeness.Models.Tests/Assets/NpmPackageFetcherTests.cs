@@ -110,4 +110,16 @@ public sealed class NpmPackageFetcherTests
 
         Assert.Contains("install Node.js and npm", error.Message);
     }
+
+    [Fact]
+    public void InstallLeavesNoStagingFolderBehindEvenWhenItFails()
+    {
+        using var npm = new FakeNpmRegistry();
+        var good = Pin(npm.PublishTarball(Files), "models/a.bin");
+        var fetcher = new NpmPackageFetcher(npm.Cache, npm.NpmCommand);
+        fetcher.Install(good);
+        Assert.Throws<AssetException>(() => fetcher.Install(good with { TarballSha256 = new string('0', 64) }));
+
+        Assert.Equal([npm.Cache.PackageDirectory("@test/pkg", "1.2.3")], Directory.GetDirectories(npm.Cache.NpmDirectory));
+    }
 }
