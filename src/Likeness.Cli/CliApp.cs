@@ -17,6 +17,7 @@ public static class CliApp
           likeness models list    [--cache-dir DIR]   each model: source, SHA-256, input, ONNX path, licence
           likeness models verify  [--cache-dir DIR]   check every asset against its pinned SHA-256
           likeness demo [IMAGE]   [--cache-dir DIR]   decode a photo and run the face detector on it
+                                  [--out FILE.png]    ...and write the photo with numbered face boxes as PNG
           likeness help
 
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
@@ -44,7 +45,7 @@ public static class CliApp
             stderr.WriteLine($"likeness: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is AssetException or TfjsConversionException or OnnxRuntimeException or ImageDecodingException or IOException)
+        catch (Exception e) when (e is AssetException or TfjsConversionException or OnnxRuntimeException or ImageDecodingException or IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"likeness: {e.Message}");
             return 1;
