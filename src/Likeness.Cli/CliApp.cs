@@ -18,6 +18,8 @@ public static class CliApp
           likeness models verify  [--cache-dir DIR]   check every asset against its pinned SHA-256
           likeness demo [IMAGE]   [--cache-dir DIR]   decode a photo and run the face detector on it
                                   [--out FILE.png]    ...and write the photo with numbered face boxes as PNG
+          likeness eval detection [--wider DIR] [--detectors LIST] [--json FILE]
+                                                      recall on WIDER FACE by size, skin type, gender, age
           likeness help
 
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
@@ -35,6 +37,7 @@ public static class CliApp
             {
                 "models" => ModelsCommand.Run(parsed, stdout, stderr),
                 "demo" => DemoCommand.Run(parsed, stdout, stderr),
+                "eval" => Eval(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
             };
@@ -51,6 +54,13 @@ public static class CliApp
             return 1;
         }
     }
+
+    private static int Eval(CliArguments args, TextWriter stdout, TextWriter stderr) =>
+        (args.Positional.Count > 1 ? args.Positional[1] : null) switch
+        {
+            "detection" => EvalDetectionCommand.Run(args, stdout, stderr),
+            _ => throw new CliUsageException("`likeness eval` needs what to measure: detection."),
+        };
 
     private static int Help(TextWriter stdout)
     {

@@ -11,12 +11,19 @@ namespace Likeness.Vision.Faces.Detection;
 /// </summary>
 /// <remarks>
 /// Anchor layout as MediaPipe's SSD anchor calculator for this model: strides 16 and 32 with 2 and 6
-/// anchors per cell, centred in the cell, in input pixels. This is the first detector, wired for the
-/// foundation's demo; the detection issue chooses the default detector by measured recall.
+/// anchors per cell, centred in the cell, in input pixels. On its own it sees a whole photo at 256 px,
+/// so faces under ~40 px in a 1024 px image are out of its reach; <see cref="TiledFaceDetector"/> over
+/// it is what docs/DETECTION.md measures and recommends.
 /// </remarks>
-public sealed class BlazeFaceDetector
+public sealed class BlazeFaceDetector : IFaceDetector
 {
     private const int Regressors = 16;
+
+    // MediaPipe's face detection graph suppresses at IoU 0.3.
+    private const float IouThreshold = 0.3f;
+
+    /// <summary>The API returns at most 100 faces, as Rekognition's DetectFaces does.</summary>
+    public const int MaxFaces = 100;
     private readonly OnnxSession _session;
     private readonly int _inputSize;
     private readonly (float X, float Y)[] _anchors;
@@ -29,7 +36,8 @@ public sealed class BlazeFaceDetector
         _anchors = Anchors(_inputSize);
     }
 
-    public IReadOnlyList<DetectedFace> Detect(DecodedImage image, float minConfidence = 0.5f, float iouThreshold = 0.3f, int maxFaces = 100)
+    /// <inheritdoc/>
+    public IReadOnlyList<DetectedFace> Detect(DecodedImage image, float minConfidence = 0.5f)
     {
         // MediaPipe's face detector takes RGB scaled to [-1, 1].
         var (input, box) = ImageTensor.Letterbox(image, _inputSize, 2f / 255f, -1f);
@@ -55,7 +63,7 @@ public sealed class BlazeFaceDetector
             for (var k = 0; k < 6; k++) keypoints[k] = (box.ToSourceX(ax + boxes[r + 4 + 2 * k]), box.ToSourceY(ay + boxes[r + 5 + 2 * k]));
             candidates.Add(new DetectedFace(box.ToSourceX(cx - w / 2), box.ToSourceY(cy - h / 2), w / box.Factor, h / box.Factor, score, keypoints));
         }
-        return NonMaximumSuppression.Apply(candidates, iouThreshold, maxFaces);
+        return NonMaximumSuppression.Apply(candidates, IouThreshold, MaxFaces);
     }
 
     private static float[] Output(IReadOnlyList<OnnxTensor> outputs, int anchors, int values) =>
