@@ -20,6 +20,8 @@ public static class CliApp
                                   [--out FILE.png]    ...and write the photo with numbered face boxes as PNG
           likeness eval detection [--wider DIR] [--detectors LIST] [--json FILE]
                                                       recall on WIDER FACE by size, skin type, gender, age
+          likeness eval verification [--lfw DIR] [--models LIST] [--json FILE]
+                                                      LFW 5-fold accuracy and TAR@FAR per embedder
           likeness help
 
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
@@ -59,7 +61,8 @@ public static class CliApp
         (args.Positional.Count > 1 ? args.Positional[1] : null) switch
         {
             "detection" => EvalDetectionCommand.Run(args, stdout, stderr),
-            _ => throw new CliUsageException("`likeness eval` needs what to measure: detection."),
+            "verification" => EvalVerificationCommand.Run(args, stdout, stderr),
+            _ => throw new CliUsageException("`likeness eval` needs what to measure: detection or verification."),
         };
 
     private static int Help(TextWriter stdout)

@@ -18,6 +18,9 @@ public sealed class CliAppTests
     [InlineData("models")]
     [InlineData("models", "list", "--colour", "red")]
     [InlineData("models", "list", "--cache-dir")]
+    [InlineData("eval")]
+    [InlineData("eval", "happiness")]
+    [InlineData("eval", "detection", "--threads", "zero", "--wider", "/tmp")]
     public void AWrongCommandLineGetsOneLineAndExitCode2(params string[] args)
     {
         var (code, stdout, stderr) = CliRunner.Run(args);
@@ -25,6 +28,18 @@ public sealed class CliAppTests
         Assert.Equal(2, code);
         Assert.Empty(stdout);
         Assert.StartsWith("likeness: ", stderr);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("detection", "--wider")]
+    [InlineData("verification", "--lfw")]
+    public void AnEvaluationWithoutItsDataSaysWhereItLooked(string what, string option)
+    {
+        var (code, _, stderr) = CliRunner.Run("eval", what, option, "/nonexistent/data");
+
+        Assert.Equal(1, code);
+        Assert.Contains("/nonexistent/data", stderr);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
     }
 }

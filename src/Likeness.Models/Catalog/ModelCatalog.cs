@@ -18,7 +18,7 @@ public static class ModelCatalog
         Human("facemesh", "batch,192,192,3", "468-point face mesh landmarks", "google/mediapipe"),
         Human("iris", "batch,64,64,3", "iris and eye-contour landmarks", "google/mediapipe"),
         Human("faceres", "batch,224,224,3", "face embedding 1024-d, age, gender", "HSE-asavchenko/HSE_FaceRec_tf"),
-        Human("faceres-deep", "batch,224,224,3", "face embedding 1024-d, age, gender (float32 weights)", "HSE-asavchenko/HSE_FaceRec_tf"),
+        Human("faceres-deep", "batch,224,224,3", "face embedding 1024-d, age, gender (another network, float32 weights)", "HSE-asavchenko/HSE_FaceRec_tf"),
         Human("mobilefacenet", "batch,112,112,3", "face embedding (MobileFaceNet)", "not recorded in the package"),
         Human("mobileface", "batch,112,112,3", "face embedding (MobileFace)", "becauseofAI/MobileFace"),
         Human("gear", "batch,198,198,3", "gender, age, ethnicity (GEAR)", "Udolf15/GEAR-Predictor"),

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text.Json;
+using Likeness.Evaluation;
+using Likeness.Evaluation.Verification;
+using Likeness.Models.Assets;
+using Likeness.Vision.Faces.Alignment;
+using Likeness.Vision.Faces.Detection;
+using Likeness.Vision.Faces.Embedding;
+using Likeness.Vision.Faces.Landmarks;
+using Likeness.Vision.Onnx;
+
+namespace Likeness.Cli.Commands;
+
+/// <summary>
+/// `likeness eval verification [--lfw DIR] [--models LIST] [--landmarks single|mirror] [--json FILE] [--threads N]`: LFW's 5-fold
+/// verification protocol for each embedder, as docs/ACCURACY.md reports it.
+/// </summary>
+/// <remarks>
+/// LIST is comma-separated; each item is a model (`faceres`), a model with an alignment
+/// (`faceres:5pt@0.8`, `faceapi-recognition:box0.2`), optionally with `:mirror` or `:nomirror` (average
+/// with the mirrored crop, or not, whatever the model's default), or a `+`-joined combination of those.
+/// </remarks>
+public static class EvalVerificationCommand
+{
+    public const string DefaultModels = "faceres,faceres-deep,mobilefacenet,mobileface,faceapi-recognition";
+
+    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var lfw = EvaluationData.Require(args.Option("lfw"), "lfw-dev");
+        var models = args.Option("models") ?? DefaultModels;
+        var jsonPath = args.Option("json");
+        var threadsText = args.Option("threads");
+        var landmarkMode = args.Option("landmarks") ?? "single";
+        var assets = InstalledAssets.Default(args.Option("cache-dir"));
+        args.RejectUnknownOptions();
+        if (landmarkMode is not ("single" or "mirror")) throw new CliUsageException($"--landmarks is single or mirror, got '{landmarkMode}'.");
+        var threads = 0;
+        if (threadsText is not null && (!int.TryParse(threadsText, NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1))
+        {
+            throw new CliUsageException($"--threads needs a positive whole number, got '{threadsText}'.");
+        }
+
+        using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = threads });
+        var sessions = new Dictionary<string, OnnxSession>(StringComparer.Ordinal);
+        OnnxSession Session(string model)
+        {
+            if (!sessions.TryGetValue(model, out var session)) sessions[model] = session = runtime.OpenSession(assets.Model(model));
+            return session;
+        }
+        try
+        {
+            var embedders = models.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(item => Embedder(item, Session)).ToList();
+            var locator = new CentralFaceLocator(new BlazeFaceDetector(Session("blazeface")), new FaceApiLandmarkDetector(Session("faceapi-landmark68"), averageWithMirror: landmarkMode == "mirror"));
+            var results = new List<VerificationModelResult>();
+
+            stdout.WriteLine($"LFW verification, {lfw}: k-fold accuracy (threshold chosen on the other folds), TAR at FAR over all pairs");
+            stdout.WriteLine("| model/alignment | dim | accuracy % (mean ± std) | TAR@FAR=1e-3 | TAR@FAR=1e-2 | images without face | pairs affected | ms/embedding (median) |");
+            stdout.WriteLine("|---|---|---|---|---|---|---|---|");
+            foreach (var r in new LfwVerificationEvaluator(locator, stderr).Run(lfw, embedders))
+            {
+                results.Add(r);
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.ModelId} | {r.Dimension} | {100 * r.KFold.MeanAccuracy:F2} ± {100 * r.KFold.StdAccuracy:F2} | {100 * r.Roc[0].Tar:F2}{(r.Roc[0].Resolvable ? "" : " (unresolved)")} | {100 * r.Roc[1].Tar:F2} | {r.ImagesWithoutFace} | {r.PairsWithMissingFace} | {r.MedianMsPerEmbedding:F1} |"));
+                stdout.Flush();
+            }
+            if (jsonPath is not null)
+            {
+                File.WriteAllText(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+            }
+            return 0;
+        }
+        finally
+        {
+            foreach (var session in sessions.Values) session.Dispose();
+        }
+    }
+
+    private static IFaceEmbedder Embedder(string item, Func<string, OnnxSession> session)
+    {
+        var parts = item.Split('+');
+        if (parts.Length > 1) return new CombinedFaceEmbedder(parts.Select(p => Embedder(p, session)).ToList());
+        var fields = item.Split(':');
+        var name = fields[0];
+        var spec = FaceEmbedderSpec.Find(name)
+            ?? throw new CliUsageException($"Unknown embedder '{name}'; known: {string.Join(", ", FaceEmbedderSpec.All.Select(s => s.ModelName))}.");
+        foreach (var field in fields.Skip(1))
+        {
+            try
+            {
+                spec = field switch
+                {
+                    "mirror" => spec with { MirrorAverage = true },
+                    "nomirror" => spec with { MirrorAverage = false },
+                    _ => spec with { Alignment = FaceAlignment.Parse(field, spec.InputSize) },
+                };
+            }
+            catch (FormatException e)
+            {
+                throw new CliUsageException(e.Message);
+            }
+        }
+        return new OnnxFaceEmbedder(session(spec.ModelName), spec);
+    }
+}

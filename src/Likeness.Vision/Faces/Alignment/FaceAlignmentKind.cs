@@ -1,0 +1,20 @@
+namespace Likeness.Vision.Faces.Alignment;
+
+/// <summary>How a face crop is cut out of a photo.</summary>
+public enum FaceAlignmentKind
+{
+    /// <summary>A similarity fitted from five landmarks (eye centres, nose tip, mouth corners) to a template: upright, fixed scale.</summary>
+    FivePoint,
+
+    /// <summary>
+    /// face-api's rule: the bounding box of all 68 landmarks, padded by a fraction of its size on each
+    /// side, widened to a square about its centre; not rotated.
+    /// </summary>
+    LandmarkBox,
+
+    /// <summary>
+    /// dlib's face chip: a similarity fitted from the 51 non-jaw landmarks to dlib's mean face, with
+    /// dlib's padding (0.25 for its recognition net) — how dlib's face recognition ResNet was trained.
+    /// </summary>
+    Dlib,
+}

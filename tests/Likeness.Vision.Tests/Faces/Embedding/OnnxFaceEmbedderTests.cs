@@ -1,0 +1,90 @@
+using Likeness.Vision.Faces.Embedding;
+
+namespace Likeness.Vision.Tests.Faces.Embedding;
+
+/// <summary>Every shipped embedder on the three faces of face-api's sample1.jpg.</summary>
+public sealed class OnnxFaceEmbedderTests
+{
+    public static TheoryData<string> Models => new(FaceEmbedderSpec.All.Select(s => s.ModelName));
+
+    private static OnnxFaceEmbedder Embedder(string model)
+    {
+        var spec = FaceEmbedderSpec.Find(model)!;
+        return new OnnxFaceEmbedder(FaceSamples.OpenSession(spec.ModelName), spec);
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void TheSameFaceEmbedsIdenticallyTwice(string model)
+    {
+        var embedder = Embedder(model);
+        var landmarks = FaceSamples.Sample1Landmarks[0];
+
+        var first = embedder.Embed(FaceSamples.Sample1, landmarks);
+        var second = embedder.Embed(FaceSamples.Sample1, landmarks);
+
+        Assert.Equal(first.Vector.ToArray(), second.Vector.ToArray());
+        Assert.Equal(embedder.Spec.ModelId, first.ModelId);
+    }
+
+    [Theory]
+    [InlineData("faceres", 0.05)]
+    [InlineData("faceres-deep", 0.05)]
+    [InlineData("mobileface", 0.05)]
+    [InlineData("faceapi-recognition", 0.05)]
+    // mobilefacenet's vectors share a large common component: different people score ~0.9999 (docs/ACCURACY.md).
+    [InlineData("mobilefacenet", 0)]
+    public void DifferentPeopleAreLessSimilarThanAFaceToItself(string model, double margin)
+    {
+        var embedder = Embedder(model);
+        var faces = FaceSamples.Sample1Landmarks.Select(l => embedder.Embed(FaceSamples.Sample1, l)).ToList();
+
+        var self = FaceSimilarity.Compare(faces[0], faces[0]);
+        Assert.Equal(1, self, 5);   // cosine of a unit vector with itself; 1 / (1 + 0) for Euclidean
+        for (var i = 0; i < faces.Count; i++)
+        {
+            for (var j = i + 1; j < faces.Count; j++) Assert.True(FaceSimilarity.Compare(faces[i], faces[j]) < self - margin, $"faces {i} and {j}: {FaceSimilarity.Compare(faces[i], faces[j])}");
+        }
+    }
+
+    [Fact]
+    public void CosineEmbeddingsAreUnitLength()
+    {
+        var embedding = Embedder("faceres").Embed(FaceSamples.Sample1, FaceSamples.Sample1Landmarks[1]);
+
+        Assert.Equal(1024, embedding.Dimension);
+        Assert.Equal(1, Math.Sqrt(embedding.Vector.ToArray().Sum(v => (double)v * v)), 5);
+    }
+
+    [Fact]
+    public void AMirrorAveragedEmbeddingIsTheSameForACropAndItsMirrorImage()
+    {
+        var embedder = new OnnxFaceEmbedder(FaceSamples.OpenSession("faceapi-recognition"), FaceEmbedderSpec.Default);
+        Assert.True(embedder.Spec.MirrorAverage);
+        var crop = embedder.Spec.Alignment.Align(FaceSamples.Sample1, FaceSamples.Sample1Landmarks[0]).Image;
+        var mirrored = new byte[crop.Pixels.Length];
+        for (var y = 0; y < crop.Height; y++)
+        {
+            for (var x = 0; x < crop.Width; x++)
+            {
+                Array.Copy(crop.Pixels, (y * crop.Width + x) * 3, mirrored, (y * crop.Width + crop.Width - 1 - x) * 3, 3);
+            }
+        }
+
+        var a = embedder.EmbedCrop(crop);
+        var b = embedder.EmbedCrop(new Likeness.Imaging.DecodedImage(crop.Width, crop.Height, mirrored));
+
+        // Same two network runs in the other order: equal up to float rounding.
+        Assert.Equal(1, FaceSimilarity.Compare(a, b), 5);
+    }
+
+    [Fact]
+    public void EmbeddingLeavesTheCallersImageUnchanged()
+    {
+        var before = (byte[])FaceSamples.Sample1.Pixels.Clone();
+
+        Embedder("mobileface").Embed(FaceSamples.Sample1, FaceSamples.Sample1Landmarks[2]);
+
+        Assert.Equal(before, FaceSamples.Sample1.Pixels);
+    }
+}
