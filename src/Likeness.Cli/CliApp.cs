@@ -18,10 +18,14 @@ public static class CliApp
           likeness models verify  [--cache-dir DIR]   check every asset against its pinned SHA-256
           likeness demo [IMAGE]   [--cache-dir DIR]   decode a photo and run the face detector on it
                                   [--out FILE.png]    ...and write the photo with numbered face boxes as PNG
+          likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png]
+                                                      DetectFaces: boxes, landmarks, pose, quality, attributes
           likeness eval detection [--wider DIR] [--detectors LIST] [--json FILE]
                                                       recall on WIDER FACE by size, skin type, gender, age
           likeness eval verification [--lfw DIR] [--models LIST] [--json FILE]
                                                       LFW 5-fold accuracy and TAR@FAR per embedder
+          likeness eval attributes [--utkface DIR] [--limit N]
+                                                      age and gender error per race x gender on UTKFace
           likeness help
 
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
@@ -29,16 +33,21 @@ public static class CliApp
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help" };
 
+    // `detect` and `compare` print JSON with a bare --json; the `eval` verbs take --json FILE for their report.
+    private static readonly HashSet<string> FlagsWithJson = new(StringComparer.Ordinal) { "help", "json" };
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         try
         {
-            var parsed = CliArguments.Parse(args, Flags);
+            var first = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+            var parsed = CliArguments.Parse(args, first is "detect" or "compare" ? FlagsWithJson : Flags);
             var verb = parsed.Positional.Count > 0 ? parsed.Positional[0] : "help";
             var code = verb switch
             {
                 "models" => ModelsCommand.Run(parsed, stdout, stderr),
                 "demo" => DemoCommand.Run(parsed, stdout, stderr),
+                "detect" => DetectCommand.Run(parsed, stdout, stderr),
                 "eval" => Eval(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
@@ -62,7 +71,8 @@ public static class CliApp
         {
             "detection" => EvalDetectionCommand.Run(args, stdout, stderr),
             "verification" => EvalVerificationCommand.Run(args, stdout, stderr),
-            _ => throw new CliUsageException("`likeness eval` needs what to measure: detection or verification."),
+            "attributes" => EvalAttributesCommand.Run(args, stdout, stderr),
+            _ => throw new CliUsageException("`likeness eval` needs what to measure: detection, verification or attributes."),
         };
 
     private static int Help(TextWriter stdout)

@@ -42,4 +42,14 @@ public sealed class CliAppTests
         Assert.Contains("/nonexistent/data", stderr);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
     }
+
+    [Fact]
+    public void JsonIsAFlagForDetectButTakesAFileForEvaluations()
+    {
+        var detect = CliRunner.Run("detect", "--json", "/nonexistent/photo.jpg");
+        var eval = CliRunner.Run("eval", "detection", "--wider", "/nonexistent/wider", "--json");
+
+        Assert.DoesNotContain("needs a value", detect.Err);
+        Assert.Contains("--json needs a value", eval.Err);
+    }
 }
