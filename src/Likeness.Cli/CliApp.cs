@@ -20,12 +20,16 @@ public static class CliApp
                                   [--out FILE.png]    ...and write the photo with numbered face boxes as PNG
           likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png]
                                                       DetectFaces: boxes, landmarks, pose, quality, attributes
+          likeness compare SOURCE TARGET [--threshold N] [--json]
+                                                      CompareFaces: calibrated similarity and its false-match rate
           likeness eval detection [--wider DIR] [--detectors LIST] [--json FILE]
                                                       recall on WIDER FACE by size, skin type, gender, age
           likeness eval verification [--lfw DIR] [--models LIST] [--json FILE]
                                                       LFW 5-fold accuracy and TAR@FAR per embedder
           likeness eval attributes [--utkface DIR] [--limit N]
                                                       age and gender error per race x gender on UTKFace
+          likeness eval calibration [--utkface DIR] [--lfw DIR] [--out FILE]
+                                                      fit Similarity to measured false-match rates
           likeness help
 
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
@@ -48,6 +52,7 @@ public static class CliApp
                 "models" => ModelsCommand.Run(parsed, stdout, stderr),
                 "demo" => DemoCommand.Run(parsed, stdout, stderr),
                 "detect" => DetectCommand.Run(parsed, stdout, stderr),
+                "compare" => CompareCommand.Run(parsed, stdout, stderr),
                 "eval" => Eval(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
@@ -72,7 +77,8 @@ public static class CliApp
             "detection" => EvalDetectionCommand.Run(args, stdout, stderr),
             "verification" => EvalVerificationCommand.Run(args, stdout, stderr),
             "attributes" => EvalAttributesCommand.Run(args, stdout, stderr),
-            _ => throw new CliUsageException("`likeness eval` needs what to measure: detection, verification or attributes."),
+            "calibration" => EvalCalibrationCommand.Run(args, stdout, stderr),
+            _ => throw new CliUsageException("`likeness eval` needs what to measure: detection, verification, attributes or calibration."),
         };
 
     private static int Help(TextWriter stdout)

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+using Likeness.Imaging;
+using Likeness.Models.Assets;
+using Likeness.Vision.Faces.Comparison;
+using Likeness.Vision.Faces.Detection;
+using Likeness.Vision.Faces.Embedding;
+using Likeness.Vision.Faces.Landmarks;
+using Likeness.Vision.Faces.Similarity;
+using Likeness.Vision.Onnx;
+
+namespace Likeness.Cli.Commands;
+
+/// <summary>
+/// `likeness compare SOURCE TARGET [--threshold N] [--json]`: Rekognition's CompareFaces on two files —
+/// the largest face of SOURCE against every face of TARGET — as a readable table, or with --json as
+/// Rekognition's CompareFaces response. Either way the calibrated false-match rate of the threshold is
+/// printed (on stderr with --json, so stdout stays exactly Rekognition's shape).
+/// </summary>
+public static class CompareCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+
+    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var assets = InstalledAssets.Default(args.Option("cache-dir"));
+        var thresholdText = args.Option("threshold");
+        var json = args.Flag("json");
+        args.RejectUnknownOptions();
+        // Positional[0] is the verb itself.
+        if (args.Positional.Count != 3) throw new CliUsageException("`likeness compare` takes two image paths: SOURCE TARGET.");
+        var threshold = FaceComparer.DefaultThreshold;
+        if (thresholdText is not null && (!double.TryParse(thresholdText, NumberStyles.Float, CultureInfo.InvariantCulture, out threshold) || !(threshold is >= 0 and <= 100)))
+        {
+            throw new CliUsageException($"--threshold is a Similarity from 0 to 100, got '{thresholdText}'.");
+        }
+        var sourcePath = args.Positional[1];
+        var targetPath = args.Positional[2];
+        var source = Decode(sourcePath);
+        var target = Decode(targetPath);
+
+        var spec = FaceEmbedderSpec.Default;
+        using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
+        using var detectorSession = runtime.OpenSession(assets.Model("blazeface"));
+        using var landmarkSession = runtime.OpenSession(assets.Model("faceapi-landmark68"));
+        using var embedderSession = runtime.OpenSession(assets.Model(spec.ModelName));
+        var comparer = new FaceComparer(
+            new TiledFaceDetector(new BlazeFaceDetector(detectorSession), TiledFaceDetector.DefaultTileSizes),
+            new FaceApiLandmarkDetector(landmarkSession),
+            new OnnxFaceEmbedder(embedderSession, spec),
+            SimilarityCalibration.ForModel(spec.ModelId));
+        var result = comparer.Compare(source, target, threshold);
+
+        var rateLine = RateLine(result, comparer.Calibration);
+        if (result.SourceImageFace is null)
+        {
+            // Rekognition answers InvalidParameterException here; the CLI says so in one line.
+            stderr.WriteLine($"No face was found in the source image {sourcePath}; CompareFaces needs one.");
+            return 1;
+        }
+        if (json)
+        {
+            stdout.WriteLine(JsonSerializer.Serialize(RekognitionResponse(result), JsonOptions));
+            stderr.WriteLine(rateLine);
+            return 0;
+        }
+
+        var s = result.SourceImageFace;
+        stdout.WriteLine(Invariant($"source {sourcePath}: {source.Width}x{source.Height}, largest face at left={s.Detection.Left:F0} top={s.Detection.Top:F0} width={s.Detection.Width:F0} height={s.Detection.Height:F0}, confidence {s.Confidence:F1}"));
+        var count = result.FaceMatches.Count + result.UnmatchedFaces.Count;
+        stdout.WriteLine(Invariant($"target {targetPath}: {target.Width}x{target.Height}, {count} face(s), {result.FaceMatches.Count} at or above the threshold"));
+        stdout.WriteLine(rateLine);
+        if (count > 0)
+        {
+            stdout.WriteLine("   similarity  match    left     top   width  height  confidence");
+            foreach (var face in result.FaceMatches.Concat(result.UnmatchedFaces))
+            {
+                var d = face.Face.Detection;
+                stdout.WriteLine(Invariant($"   {face.Similarity,10:F1}  {(face.Similarity >= threshold ? "yes" : "no"),5}  {d.Left,6:F0}  {d.Top,6:F0}  {d.Width,6:F0}  {d.Height,6:F0}  {face.Face.Confidence,10:F1}"));
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>Rekognition's CompareFaces response (botocore rekognition/2016-06-27 CompareFacesResponse), property names and order as AWS sends them.</summary>
+    public static object RekognitionResponse(FaceComparison result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new
+        {
+            SourceImageFace = result.SourceImageFace is null ? null : new { BoundingBox = Box(result.SourceImageFace), result.SourceImageFace.Confidence },
+            FaceMatches = result.FaceMatches.Select(m => new { m.Similarity, Face = Face(m.Face) }).ToList(),
+            UnmatchedFaces = result.UnmatchedFaces.Select(u => Face(u.Face)).ToList(),
+        };
+    }
+
+    private static object Face(ComparedFace face) => new { BoundingBox = Box(face), face.Confidence };
+
+    private static object Box(ComparedFace face) => new { face.Width, face.Height, face.Left, face.Top };
+
+    private static string RateLine(FaceComparison result, SimilarityCalibration calibration)
+    {
+        var fmr = result.EstimatedFalseMatchRate;
+        var oneIn = fmr > 0 ? 1 / fmr : double.PositiveInfinity;
+        var how = result.FalseMatchRateExtrapolated
+            ? $"extrapolated beyond what {calibration.Table.ImpostorPairs:N0} measured impostor pairs resolve"
+            : $"measured on {calibration.Table.ImpostorPairs:N0} impostor pairs";
+        return Invariant($"threshold {result.Threshold:G4}: estimated false-match rate {fmr:G3} (one in {oneIn:N0} comparisons with someone else; {how}; docs/THRESHOLDS.md)");
+    }
+
+    private static DecodedImage Decode(string path)
+    {
+        if (!File.Exists(path)) throw new CliUsageException($"No file at {path}; give the path of a JPEG or PNG photo.");
+        var limits = ImageLimits.Rekognition;
+        var length = new FileInfo(path).Length;
+        if (length > limits.MaxBytes)
+        {
+            throw new CliUsageException($"{path} is {length:N0} bytes; the limit is {limits.MaxBytes:N0} (Rekognition's 5 MB). Resize or recompress it.");
+        }
+        return new ImageDecoder(limits).Decode(File.ReadAllBytes(path));
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
