@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Likeness.Imaging;
 using Likeness.Models.Assets;
+using Likeness.Vision.Faces.Analysis;
 using Likeness.Vision.Faces.Comparison;
 using Likeness.Vision.Faces.Detection;
 using Likeness.Vision.Faces.Embedding;
@@ -45,8 +46,7 @@ public static class CompareCommand
         using var landmarkSession = runtime.OpenSession(assets.Model("faceapi-landmark68"));
         using var embedderSession = runtime.OpenSession(assets.Model(spec.ModelName));
         var comparer = new FaceComparer(
-            new TiledFaceDetector(new BlazeFaceDetector(detectorSession), TiledFaceDetector.DefaultTileSizes),
-            new FaceApiLandmarkDetector(landmarkSession),
+            new FaceLocator(new TiledFaceDetector(new BlazeFaceDetector(detectorSession), TiledFaceDetector.DefaultTileSizes), new FaceApiLandmarkDetector(landmarkSession)),
             new OnnxFaceEmbedder(embedderSession, spec),
             SimilarityCalibration.ForModel(spec.ModelId));
         var result = comparer.Compare(source, target, threshold);

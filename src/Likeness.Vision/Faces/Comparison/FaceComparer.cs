@@ -1,7 +1,6 @@
 using Likeness.Imaging;
-using Likeness.Vision.Faces.Detection;
+using Likeness.Vision.Faces.Analysis;
 using Likeness.Vision.Faces.Embedding;
-using Likeness.Vision.Faces.Landmarks;
 using Likeness.Vision.Faces.Similarity;
 
 namespace Likeness.Vision.Faces.Comparison;
@@ -19,31 +18,23 @@ public sealed class FaceComparer
     /// <summary>Rekognition's default SimilarityThreshold for CompareFaces.</summary>
     public const double DefaultThreshold = 80;
 
-    private readonly IFaceDetector _detector;
-    private readonly FaceApiLandmarkDetector _landmarks;
+    private readonly FaceLocator _locator;
     private readonly IFaceEmbedder _embedder;
-    private readonly float _minConfidence;
 
-    /// <param name="detector">Finds the faces (the measured default is <see cref="TiledFaceDetector"/> over BlazeFace).</param>
-    /// <param name="landmarks">Places the 68 points the embedder's crop is fitted to.</param>
+    /// <param name="locator">Finds the faces, as DetectFaces does, with the landmarks the embedder's crop is fitted to.</param>
     /// <param name="embedder">Makes the vectors; must be the model <paramref name="calibration"/> was fitted for.</param>
     /// <param name="calibration">Maps the embedder's raw score to Similarity.</param>
-    /// <param name="minConfidence">Detector confidence (0-1) below which a box is not a face.</param>
-    public FaceComparer(IFaceDetector detector, FaceApiLandmarkDetector landmarks, IFaceEmbedder embedder, SimilarityCalibration calibration,
-        float minConfidence = TiledFaceDetector.DefaultMinConfidence)
+    public FaceComparer(FaceLocator locator, IFaceEmbedder embedder, SimilarityCalibration calibration)
     {
-        ArgumentNullException.ThrowIfNull(detector);
-        ArgumentNullException.ThrowIfNull(landmarks);
+        ArgumentNullException.ThrowIfNull(locator);
         ArgumentNullException.ThrowIfNull(embedder);
         ArgumentNullException.ThrowIfNull(calibration);
         if (!string.Equals(embedder.ModelId, calibration.ModelId, StringComparison.Ordinal))
         {
             throw new ArgumentException($"The calibration is for {calibration.ModelId} but the embedder is {embedder.ModelId}; their Similarity would mean nothing.", nameof(calibration));
         }
-        _detector = detector;
-        _landmarks = landmarks;
+        _locator = locator;
         _embedder = embedder;
-        _minConfidence = minConfidence;
         Calibration = calibration;
     }
 
@@ -59,29 +50,20 @@ public sealed class FaceComparer
         var fmr = Calibration.EstimatedFalseMatchRate(threshold);
         var extrapolated = Calibration.IsExtrapolated(threshold);
 
-        var sourceFace = _detector.Detect(source, _minConfidence).MaxBy(f => f.Width * f.Height);
+        // The locator returns faces largest first, so the first is CompareFaces' source face.
+        var sourceFace = _locator.Locate(source).FirstOrDefault();
         if (sourceFace is null) return new FaceComparison(null, [], [], threshold, fmr, extrapolated);
-        var sourceEmbedding = Embed(source, sourceFace);
+        var sourceEmbedding = _embedder.Embed(source, sourceFace.Landmarks);
 
-        var scored = _detector.Detect(target, _minConfidence)
-            .OrderByDescending(f => f.Width * f.Height)
-            .Select(f => new TargetFaceComparison(ComparedFace.From(f, target.Width, target.Height), Calibration.Similarity(sourceEmbedding, Embed(target, f))))
+        var scored = _locator.Locate(target)
+            .Select(f => new TargetFaceComparison(
+                ComparedFace.From(f.Detection, target.Width, target.Height),
+                Calibration.Similarity(sourceEmbedding, _embedder.Embed(target, f.Landmarks))))
             .ToList();
         return new FaceComparison(
-            ComparedFace.From(sourceFace, source.Width, source.Height),
+            ComparedFace.From(sourceFace.Detection, source.Width, source.Height),
             scored.Where(c => c.Similarity >= threshold).OrderByDescending(c => c.Similarity).ToList(),
             scored.Where(c => c.Similarity < threshold).ToList(),
             threshold, fmr, extrapolated);
-    }
-
-    /// <summary>The embedding of one detected face: landmarks on the box turned upright by the eye keypoints, refined once, then the embedder's crop.</summary>
-    public FaceEmbedding Embed(DecodedImage image, DetectedFace face)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(face);
-        // BlazeFace's first two keypoints are the eyes, image-left first; a detector without them gets no roll.
-        var roll = face.Keypoints.Count >= 2 ? Math.Atan2(face.Keypoints[1].Y - face.Keypoints[0].Y, face.Keypoints[1].X - face.Keypoints[0].X) : 0;
-        var first = _landmarks.Detect(image, face.Left, face.Top, face.Width, face.Height, roll);
-        return _embedder.Embed(image, _landmarks.Refine(image, first));
     }
 }

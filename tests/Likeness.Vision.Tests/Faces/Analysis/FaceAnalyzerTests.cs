@@ -8,17 +8,21 @@ namespace Likeness.Vision.Tests.Faces.Analysis;
 public sealed class FaceAnalyzerTests
 {
     private static readonly Lazy<FaceAnalyzer> Analyzer = new(() => new FaceAnalyzer(
-        new TiledFaceDetector(new BlazeFaceDetector(FaceSamples.OpenSession("blazeface")), TiledFaceDetector.DefaultTileSizes),
-        FaceAnalyzer.DefaultMinConfidence,
-        new FaceApiLandmarkDetector(FaceSamples.OpenSession("faceapi-landmark68")),
+        new FaceLocator(
+            new TiledFaceDetector(new BlazeFaceDetector(FaceSamples.OpenSession("blazeface")), TiledFaceDetector.DefaultTileSizes),
+            new FaceApiLandmarkDetector(FaceSamples.OpenSession("faceapi-landmark68"))),
         new FaceAttributeEstimator(FaceSamples.OpenSession("faceapi-age-gender"), FaceSamples.OpenSession("faceapi-expression"))));
 
     [Fact]
-    public void Sample1GivesItsThreeFacesLargestFirst()
+    public void Sample1sThreeFacesComeFirstLargestFirst()
     {
         var faces = Analyzer.Value.Analyze(FaceSamples.Sample1);
 
-        Assert.Equal(3, faces.Count);
+        // At the FPPI-0.5 operating point (docs/DETECTION.md) a 52 px dark patch of sleeve is also
+        // returned after the three people: a known false positive, smaller than any real face here.
+        Assert.InRange(faces.Count, 3, 4);
+        Assert.All(faces.Take(3), f => Assert.True(f.BoundingBox.Width * 1920 >= 140, $"a real face is at least 140 px wide, got {f.BoundingBox.Width * 1920:F0}"));
+        Assert.All(faces.Skip(3), f => Assert.True(f.BoundingBox.Width * 1920 < 100));
         var areas = faces.Select(f => f.BoundingBox.Width * f.BoundingBox.Height).ToList();
         Assert.Equal(areas.OrderDescending(), areas);
         Assert.All(faces, f => Assert.Null(f.Attributes));
@@ -76,7 +80,7 @@ public sealed class FaceAnalyzerTests
         var filling = new FaceLandmarks68(Enumerable.Range(0, 68).Select(i => (i % 2 == 0 ? 0.0 : 100.0, i % 4 < 2 ? 0.0 : 100.0)).ToList());
         var elsewhere = new FaceLandmarks68(Enumerable.Range(0, 68).Select(i => (200.0 + i, 200.0 + i)).ToList());
 
-        Assert.Equal(1, FaceAnalyzer.LandmarkOverlap(face, filling), 1e-12);
-        Assert.Equal(0, FaceAnalyzer.LandmarkOverlap(face, elsewhere), 1e-12);
+        Assert.Equal(1, FaceLocator.LandmarkOverlap(face, filling), 1e-12);
+        Assert.Equal(0, FaceLocator.LandmarkOverlap(face, elsewhere), 1e-12);
     }
 }

@@ -1,5 +1,6 @@
 using Likeness.Imaging;
 using Likeness.Models.Catalog;
+using Likeness.Vision.Faces.Analysis;
 using Likeness.Vision.Faces.Comparison;
 using Likeness.Vision.Faces.Detection;
 using Likeness.Vision.Faces.Embedding;
@@ -12,8 +13,7 @@ namespace Likeness.Vision.Tests.Faces.Comparison;
 public sealed class FaceComparerTests
 {
     private static readonly Lazy<FaceComparer> ComparerLazy = new(() => new FaceComparer(
-        new BlazeFaceDetector(FaceSamples.OpenSession("blazeface")),
-        new FaceApiLandmarkDetector(FaceSamples.OpenSession("faceapi-landmark68")),
+        new FaceLocator(new BlazeFaceDetector(FaceSamples.OpenSession("blazeface")), new FaceApiLandmarkDetector(FaceSamples.OpenSession("faceapi-landmark68"))),
         new OnnxFaceEmbedder(FaceSamples.OpenSession(FaceEmbedderSpec.Default.ModelName), FaceEmbedderSpec.Default),
         SimilarityCalibration.Default));
 
@@ -134,8 +134,7 @@ public sealed class FaceComparerTests
         var faceres = new OnnxFaceEmbedder(FaceSamples.OpenSession("faceres"), FaceEmbedderSpec.Faceres);
 
         Assert.Throws<ArgumentException>(() => new FaceComparer(
-            new BlazeFaceDetector(FaceSamples.OpenSession("blazeface")),
-            new FaceApiLandmarkDetector(FaceSamples.OpenSession("faceapi-landmark68")),
+            new FaceLocator(new BlazeFaceDetector(FaceSamples.OpenSession("blazeface")), new FaceApiLandmarkDetector(FaceSamples.OpenSession("faceapi-landmark68"))),
             faceres,
             SimilarityCalibration.Default));
     }
