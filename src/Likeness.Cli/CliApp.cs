@@ -1,4 +1,5 @@
 using Likeness.Cli.Commands;
+using Likeness.Collections;
 using Likeness.Imaging;
 using Likeness.Models.Assets;
 using Likeness.Models.Conversion.Tfjs;
@@ -22,6 +23,7 @@ public static class CliApp
                                                       DetectFaces: boxes, landmarks, pose, quality, attributes
           likeness compare SOURCE TARGET [--threshold N] [--json]
                                                       CompareFaces: calibrated similarity and its false-match rate
+          {{collections}}
           likeness eval detection [--wider DIR] [--detectors LIST] [--json FILE]
                                                       recall on WIDER FACE by size, skin type, gender, age
           likeness eval verification [--lfw DIR] [--models LIST] [--json FILE]
@@ -32,10 +34,12 @@ public static class CliApp
                                                       fit Similarity to measured false-match rates
           likeness help
 
+        Collection verbs take --data-dir DIR (default $LIKENESS_DATA_DIR, else $XDG_DATA_HOME/likeness, else
+        ~/.local/share/likeness) and --account ID (default 000000000000) and print Rekognition's JSON responses.
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "store-images" };
 
     // `detect` and `compare` print JSON with a bare --json; the `eval` verbs take --json FILE for their report.
     private static readonly HashSet<string> FlagsWithJson = new(StringComparer.Ordinal) { "help", "json" };
@@ -54,6 +58,9 @@ public static class CliApp
                 "detect" => DetectCommand.Run(parsed, stdout, stderr),
                 "compare" => CompareCommand.Run(parsed, stdout, stderr),
                 "eval" => Eval(parsed, stdout, stderr),
+                "collections" => CollectionsCommand.Run(parsed, stdout, stderr),
+                "faces" => FacesCommand.Run(parsed, stdout, stderr),
+                "users" => UsersCommand.Run(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
             };
@@ -63,6 +70,11 @@ public static class CliApp
         {
             stderr.WriteLine($"likeness: {e.Message}");
             return 2;
+        }
+        catch (CollectionException e)
+        {
+            stderr.WriteLine($"likeness: {e.RekognitionName}: {e.Message}");
+            return 1;
         }
         catch (Exception e) when (e is AssetException or TfjsConversionException or OnnxRuntimeException or ImageDecodingException or IOException or UnauthorizedAccessException)
         {
@@ -83,7 +95,7 @@ public static class CliApp
 
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine(Usage);
+        stdout.WriteLine(Usage.Replace("{{collections}}", (CollectionsCommand.Usage + FacesCommand.Usage + UsersCommand.Usage).TrimEnd().TrimStart(), StringComparison.Ordinal));
         return 0;
     }
 }

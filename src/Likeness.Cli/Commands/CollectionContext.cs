@@ -1,0 +1,111 @@
+using System.Globalization;
+using Likeness.Collections;
+using Likeness.Collections.Storage;
+using Likeness.Imaging;
+using Likeness.Models.Assets;
+using Likeness.Vision.Faces.Pipeline;
+using Likeness.Vision.Onnx;
+
+namespace Likeness.Cli.Commands;
+
+/// <summary>
+/// What the collection verbs share: the data directory (--data-dir, $LIKENESS_DATA_DIR,
+/// $XDG_DATA_HOME/likeness, ~/.local/share/likeness), the account (--account, default the local
+/// account 000000000000) and a <see cref="CollectionService"/> that loads the face models only for the
+/// verbs that read images.
+/// </summary>
+internal sealed class CollectionContext : IDisposable
+{
+    public const string LocalAccount = "000000000000";
+
+    private readonly CollectionDatabase _database;
+    private readonly OnnxRuntime? _runtime;
+    private readonly FacePipeline? _pipeline;
+
+    private CollectionContext(CollectionDatabase database, OnnxRuntime? runtime, FacePipeline? pipeline, string account)
+    {
+        _database = database;
+        _runtime = runtime;
+        _pipeline = pipeline;
+        Account = account;
+        Service = new CollectionService(database, FaceModel.Default, pipeline);
+    }
+
+    public string Account { get; }
+
+    public CollectionService Service { get; }
+
+    /// <summary>Reads the shared options (call before RejectUnknownOptions) and opens the store, with the face models when <paramref name="needsImages"/>.</summary>
+    public static CollectionContext Open(CliArguments args, bool needsImages)
+    {
+        var dataDirectory = args.Option("data-dir") ?? DefaultDataDirectory();
+        var account = args.Option("account") ?? LocalAccount;
+        var cacheDir = args.Option("cache-dir");
+        args.RejectUnknownOptions();
+        var database = CollectionDatabase.Open(dataDirectory);
+        if (!needsImages) return new CollectionContext(database, null, null, account);
+        var assets = InstalledAssets.Default(cacheDir);
+        var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
+        return new CollectionContext(database, runtime, FacePipeline.OpenDefault(runtime, assets), account);
+    }
+
+    public static string DefaultDataDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable("LIKENESS_DATA_DIR");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        var root = !string.IsNullOrWhiteSpace(xdg) ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(root, "likeness");
+    }
+
+    /// <summary>The bytes of an image file, refused in one line when missing or over Rekognition's 5 MB.</summary>
+    public static byte[] ReadImage(string path)
+    {
+        if (!File.Exists(path)) throw new CliUsageException($"No file at {path}; give the path of a JPEG or PNG photo.");
+        var length = new FileInfo(path).Length;
+        if (length > ImageLimits.Rekognition.MaxBytes)
+        {
+            throw new CliUsageException($"{path} is {length:N0} bytes; the limit is {ImageLimits.Rekognition.MaxBytes:N0} (Rekognition's 5 MB). Resize or recompress it.");
+        }
+        return File.ReadAllBytes(path);
+    }
+
+    public static int? Integer(CliArguments args, string name)
+    {
+        var text = args.Option(name);
+        if (text is null) return null;
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CliUsageException($"--{name} takes a whole number, not '{text}'.");
+    }
+
+    public static double? Number(CliArguments args, string name)
+    {
+        var text = args.Option(name);
+        if (text is null) return null;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CliUsageException($"--{name} takes a number, not '{text}'.");
+    }
+
+    public static QualityFilter? Filter(CliArguments args)
+    {
+        var text = args.Option("quality-filter");
+        if (text is null) return null;
+        return Enum.TryParse<QualityFilter>(text, ignoreCase: true, out var filter) && !int.TryParse(text, out _)
+            ? filter
+            : throw new CliUsageException($"--quality-filter takes none, auto, low, medium or high, not '{text}'.");
+    }
+
+    /// <summary>Positional argument <paramref name="index"/> or a usage error naming what is missing.</summary>
+    public static string Required(CliArguments args, int index, string usage) =>
+        args.Positional.Count > index ? args.Positional[index] : throw new CliUsageException($"usage: {usage}");
+
+    public void Dispose()
+    {
+        Service.Dispose();
+        _pipeline?.Dispose();
+        _runtime?.Dispose();
+        _database.Dispose();
+    }
+}
