@@ -15,6 +15,24 @@ likeness_need_command() {
   command -v "$1" >/dev/null 2>&1 || { echo "setup: '$1' is not installed. $2" >&2; exit 1; }
 }
 
+likeness_apt_install() {
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# The real AWS clients the end-to-end tests drive the server with (tests/e2e): any python3 with boto3
+# and an `aws` command will do; Debian's packages where they are missing.
+likeness_ensure_aws_clients() {
+  local missing=()
+  command -v python3 >/dev/null 2>&1 && python3 -c "import boto3" 2>/dev/null || missing+=(python3 python3-boto3)
+  command -v aws >/dev/null 2>&1 || missing+=(awscli)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  likeness_log "installing the AWS clients for the end-to-end tests: ${missing[*]}"
+  likeness_apt_install "${missing[@]}"
+}
+
 likeness_ensure_apt_packages() {
   local missing=()
   for pkg in "${LIKENESS_APT_PACKAGES[@]}"; do
@@ -22,10 +40,7 @@ likeness_ensure_apt_packages() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   likeness_log "installing Debian packages: ${missing[*]}"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  likeness_apt_install "${missing[@]}"
 }
 
 likeness_build() {

@@ -1,5 +1,6 @@
 using Likeness.Cli.Commands;
 using Likeness.Collections;
+using Likeness.Server.Auth;
 using Likeness.Imaging;
 using Likeness.Models.Assets;
 using Likeness.Models.Conversion.Tfjs;
@@ -61,6 +62,8 @@ public static class CliApp
                 "collections" => CollectionsCommand.Run(parsed, stdout, stderr),
                 "faces" => FacesCommand.Run(parsed, stdout, stderr),
                 "users" => UsersCommand.Run(parsed, stdout, stderr),
+                "serve" => ServeCommand.Run(parsed, stdout, stderr),
+                "accounts" or "keys" => AccountsCommand.Run(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
             };
@@ -70,6 +73,11 @@ public static class CliApp
         {
             stderr.WriteLine($"likeness: {e.Message}");
             return 2;
+        }
+        catch (Exception e) when (e is AccountException or InvalidOperationException { Source: "Likeness.Server" or "Likeness.Collections" })
+        {
+            stderr.WriteLine($"likeness: {e.Message}");
+            return 1;
         }
         catch (CollectionException e)
         {
@@ -95,7 +103,7 @@ public static class CliApp
 
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine(Usage.Replace("{{collections}}", (CollectionsCommand.Usage + FacesCommand.Usage + UsersCommand.Usage).TrimEnd().TrimStart(), StringComparison.Ordinal));
+        stdout.WriteLine(Usage.Replace("{{collections}}", (ServeCommand.Usage + AccountsCommand.Usage + CollectionsCommand.Usage + FacesCommand.Usage + UsersCommand.Usage).TrimEnd().TrimStart(), StringComparison.Ordinal));
         return 0;
     }
 }

@@ -60,7 +60,7 @@ public static class CompareCommand
         }
         if (json)
         {
-            stdout.WriteLine(JsonSerializer.Serialize(RekognitionResponse(result), JsonOptions));
+            stdout.WriteLine(JsonSerializer.Serialize(FaceComparisonJson.Response(result), JsonOptions));
             stderr.WriteLine(rateLine);
             return 0;
         }
@@ -81,22 +81,6 @@ public static class CompareCommand
         }
         return 0;
     }
-
-    /// <summary>Rekognition's CompareFaces response (botocore rekognition/2016-06-27 CompareFacesResponse), property names and order as AWS sends them.</summary>
-    public static object RekognitionResponse(FaceComparison result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return new
-        {
-            SourceImageFace = result.SourceImageFace is null ? null : new { BoundingBox = Box(result.SourceImageFace), result.SourceImageFace.Confidence },
-            FaceMatches = result.FaceMatches.Select(m => new { m.Similarity, Face = Face(m.Face) }).ToList(),
-            UnmatchedFaces = result.UnmatchedFaces.Select(u => Face(u.Face)).ToList(),
-        };
-    }
-
-    private static object Face(ComparedFace face) => new { BoundingBox = Box(face), face.Confidence };
-
-    private static object Box(ComparedFace face) => new { face.Width, face.Height, face.Left, face.Top };
 
     private static string RateLine(FaceComparison result, SimilarityCalibration calibration)
     {

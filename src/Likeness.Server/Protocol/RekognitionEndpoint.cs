@@ -1,0 +1,186 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Likeness.Collections;
+using Likeness.Collections.Results;
+using Likeness.Imaging;
+using Likeness.Server.Auth;
+using Likeness.Server.Observability;
+using Likeness.Server.Operations;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Likeness.Server.Protocol;
+
+/// <summary>
+/// `POST /` as Rekognition answers it (AWS JSON 1.1): SigV4 authentication, the per-key rate limit, the
+/// operation named by `X-Amz-Target: RekognitionService.&lt;Operation&gt;`, the body validated against the
+/// operation's input shape, then the operation. Every answer carries `x-amzn-RequestId`; errors are
+/// `{"__type": ..., "Message": ...}` with AWS's names and statuses. One log line per request, with no
+/// header values, body or secret in it.
+/// </summary>
+public sealed class RekognitionEndpoint(
+    ServerOptions options,
+    AccountStore accounts,
+    RateLimiter rateLimiter,
+    RekognitionOperations operations,
+    RequestMetrics metrics,
+    ILogger<RekognitionEndpoint> logger)
+{
+    private const string JsonContentType = "application/x-amz-json-1.1";
+
+    private readonly RequestValidator _validator = new(ServiceModel.Rekognition);
+    private readonly SemaphoreSlim _imageSlots = new(options.MaxConcurrentImageRequests, options.MaxConcurrentImageRequests);
+    private int _imageQueue;
+
+    /// <summary>Answers one request.</summary>
+    public async Task Handle(HttpContext context)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        var clock = Stopwatch.StartNew();
+        var operation = "Unknown";
+        string? account = null;
+        string? keyId = null;
+        string? error = null;
+        var status = 200;
+        try
+        {
+            var body = await ReadBody(context.Request);
+            var auth = SigV4Verifier.Verify(
+                new SigV4Request(context.Request.Method, RawPath(context), context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "",
+                    Headers(context.Request), body),
+                accounts.FindActiveKey, options.Region, "rekognition", DateTimeOffset.UtcNow, options.MaxClockSkew);
+            if (!auth.Success) throw new AwsErrorException(auth.ErrorType!, auth.Message!, auth.HttpStatus);
+            (account, keyId) = (auth.AccountId!, auth.AccessKeyId!);
+            if (!rateLimiter.TryAcquire(keyId, DateTimeOffset.UtcNow))
+            {
+                // Rekognition's names: ProvisionedThroughputExceeded is the caller's limit, Throttling the service's load.
+                throw new AwsErrorException("ProvisionedThroughputExceededException", "The number of requests exceeded this access key's throughput limit; retry with backoff.");
+            }
+            operation = Operation(context.Request);
+            var request = Parse(body, operation);
+            var result = RekognitionOperations.ImageOperations.Contains(operation)
+                ? await WithImageSlot(() => operations.Run(operation, account, new RequestReader(request)), context.RequestAborted)
+                : operations.Run(operation, account, new RequestReader(request));
+            await Write(context, 200, ResultJson.Serialize(result, indented: false));
+        }
+        catch (Exception e) when (Translate(e) is { } answer)
+        {
+            (error, status) = (answer.Type, answer.Status);
+            if (status >= 500) logger.LogError("request {RequestId} {Operation} failed: {ExceptionType}: {ExceptionMessage}", requestId, operation, e.GetType().Name, e.Message);
+            await Write(context, status, JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = answer.Type, ["Message"] = answer.Message }));
+        }
+        finally
+        {
+            metrics.Record(operation, clock.Elapsed, error);
+            logger.LogInformation("request {RequestId} {Operation} account={Account} key={AccessKeyId} status={Status} error={Error} ms={Milliseconds:F1}",
+                requestId, operation, account ?? "-", keyId ?? "-", status, error ?? "-", clock.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    private async Task<byte[]> ReadBody(HttpRequest request)
+    {
+        if (request.ContentLength > options.MaxRequestBytes) throw TooLarge(request.ContentLength.Value);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > options.MaxRequestBytes) throw TooLarge(buffer.Length);
+        }
+        return buffer.ToArray();
+    }
+
+    private AwsErrorException TooLarge(long length) =>
+        new("ImageTooLargeException", $"The request is {length:N0} bytes; requests are limited to {options.MaxRequestBytes:N0} (a 5 MB image in base64 with its JSON).");
+
+    /// <summary>The path as the client sent it, still percent-encoded, which is what SigV4 signs.</summary>
+    private static string RawPath(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "/";
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        return query >= 0 ? target[..query] : target;
+    }
+
+    private static Dictionary<string, string> Headers(HttpRequest request) =>
+        request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.Ordinal);
+
+    private static string Operation(HttpRequest request)
+    {
+        var target = request.Headers["X-Amz-Target"].ToString();
+        var prefix = ServiceModel.Rekognition.TargetPrefix + ".";
+        var name = target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..] : "";
+        if (!ServiceModel.Rekognition.Operations.ContainsKey(name))
+        {
+            throw new AwsErrorException("UnknownOperationException", target.Length == 0
+                ? "The request has no X-Amz-Target header naming the operation."
+                : $"Operation {target} is not one this service serves.");
+        }
+        return name;
+    }
+
+    private JsonElement Parse(byte[] body, string operation)
+    {
+        JsonElement request;
+        try
+        {
+            request = body.Length == 0 ? JsonDocument.Parse("{}").RootElement : JsonDocument.Parse(body).RootElement;
+        }
+        catch (JsonException)
+        {
+            throw new AwsErrorException("SerializationException", "The request body is not valid JSON.");
+        }
+        _validator.Validate(ServiceModel.Rekognition.Operations[operation], request);
+        return request;
+    }
+
+    private async Task<object> WithImageSlot(Func<object> work, CancellationToken cancel)
+    {
+        if (Interlocked.Increment(ref _imageQueue) > options.MaxConcurrentImageRequests + options.MaxQueuedImageRequests)
+        {
+            Interlocked.Decrement(ref _imageQueue);
+            throw new AwsErrorException("ThrottlingException", "Likeness is temporarily unable to process the request: its image queue is full. Try your call again.");
+        }
+        try
+        {
+            await _imageSlots.WaitAsync(cancel);
+            try
+            {
+                return work();
+            }
+            finally
+            {
+                _imageSlots.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _imageQueue);
+        }
+    }
+
+    private static async Task Write(HttpContext context, int status, string json)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = JsonContentType;
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(json));
+    }
+
+    /// <summary>The AWS error an exception is answered with; null lets nothing through unanswered, so every exception maps.</summary>
+    private static AwsErrorException? Translate(Exception e) => e switch
+    {
+        AwsErrorException aws => aws,
+        CollectionException collection => new AwsErrorException(collection.RekognitionName, collection.Message),
+        ImageDecodingException image => image.Code switch
+        {
+            ImageErrorCode.TooLarge => new AwsErrorException("ImageTooLargeException", image.Message),
+            ImageErrorCode.TooSmall => AwsErrorException.InvalidParameter(image.Message),
+            _ => new AwsErrorException("InvalidImageFormatException", image.Message),
+        },
+        OperationCanceledException => new AwsErrorException("RequestCanceled", "The client went away.", 499),
+        _ => new AwsErrorException("InternalServerError", "Likeness hit an internal error; the server log has the details under this request's id.", 500),
+    };
+}

@@ -1,0 +1,41 @@
+namespace Likeness.Server;
+
+/// <summary>How the server listens and what it allows.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Address to listen on; loopback by default, so exposing the service is a deliberate choice.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>TCP port; 0 picks a free one (see <see cref="LikenessServer.Endpoint"/>).</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Where collections, accounts and the master key live.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The region requests must be signed for, and that ARNs carry.</summary>
+    public string Region { get; init; } = "us-east-1";
+
+    /// <summary>Local directory standing in for S3 (BUCKET/KEY below it); null: S3Object is refused.</summary>
+    public string? S3Root { get; init; }
+
+    /// <summary>The model cache (null: the default).</summary>
+    public string? CacheDirectory { get; init; }
+
+    /// <summary>Largest request body: a 5 MB image in base64 is 6.7 MB, plus the JSON around it.</summary>
+    public long MaxRequestBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Image operations running at once; more wait in line.</summary>
+    public int MaxConcurrentImageRequests { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Image operations waiting for a slot before further ones are refused with ThrottlingException.</summary>
+    public int MaxQueuedImageRequests { get; init; } = 64;
+
+    /// <summary>Sustained requests per second per access key (ProvisionedThroughputExceededException beyond the burst).</summary>
+    public double RequestsPerSecondPerKey { get; init; } = 50;
+
+    /// <summary>Requests a key may make at once above the sustained rate.</summary>
+    public int BurstPerKey { get; init; } = 100;
+
+    /// <summary>How far a request's signing time may be from the server's clock.</summary>
+    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
+}
