@@ -2,6 +2,7 @@
 # The README's test command: installs what is missing, then runs every test of the solution.
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 likeness_setup
+likeness_ensure_aws_clients
 
 results="$LIKENESS_ROOT/artifacts/test-results"
 rm -rf "$results"

@@ -103,7 +103,7 @@ public static class CliApp
 
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine(Usage.Replace("{{collections}}", (ServeCommand.Usage + AccountsCommand.Usage + CollectionsCommand.Usage + FacesCommand.Usage + UsersCommand.Usage).TrimEnd().TrimStart(), StringComparison.Ordinal));
+        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
         return 0;
     }
 }
