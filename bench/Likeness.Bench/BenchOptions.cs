@@ -6,8 +6,9 @@ namespace Likeness.Bench;
 public sealed record BenchOptions
 {
     public const string Usage =
-        "usage: likeness-bench [--reps 50] [--warmup 20] [--threads 1,2] [--models a,b,...] [--sections models,decoding]\n" +
-        "                      [--no-peer] [--max-others 0.10] [--attempts 3] [--out bench/results] [--cache-dir DIR] [--peer-dir bench/peer]";
+        "usage: likeness-bench [--reps 50] [--warmup 20] [--passes 5] [--pipeline-warmup 6] [--threads 1,2] [--models a,b,...] [--sections models,decoding,pipeline]\n" +
+        "                      [--no-peer] [--max-others 0.10] [--attempts 3] [--out bench/results] [--cache-dir DIR] [--peer-dir bench/peer]\n" +
+        "                      [--peers-dir ../shared/peers]";
 
     /// <summary>Timed repetitions per measurement.</summary>
     public int Reps { get; init; } = 50;
@@ -25,13 +26,25 @@ public sealed record BenchOptions
 
     public bool RunDecoding { get; init; } = true;
 
+    public bool RunPipeline { get; init; } = true;
+
+    /// <summary>
+    /// Untimed runs before the pipeline section's timed passes (Likeness cycles through the photos; the
+    /// peers' bench.mjs repeats the first). One run is dozens of network runs, so a few settle what
+    /// <see cref="Warmup"/>'s twenty settle for a single model, at a fraction of the time.
+    /// </summary>
+    public int PipelineWarmup { get; init; } = 6;
+
+    /// <summary>Timed passes over the six sample photos in the pipeline section, on each side (the peers' bench.mjs --passes).</summary>
+    public int Passes { get; init; } = 5;
+
     /// <summary>Largest share of the machine's CPU other processes may take while a pair is measured before it is measured again.</summary>
     public double MaxOthersCpuShare { get; init; } = 0.10;
 
     /// <summary>Most measurements of one pair; the last is kept even if it was disturbed (and says so).</summary>
     public int Attempts { get; init; } = 3;
 
-    /// <summary>Whether to run the TF.js peer in the same run (off: Likeness columns only).</summary>
+    /// <summary>Whether to run the TF.js peer and the JavaScript peers (Human, face-api) in the same run (off: Likeness columns only).</summary>
     public bool RunPeer { get; init; } = true;
 
     /// <summary>Where the JSON and Markdown results go.</summary>
@@ -42,6 +55,9 @@ public sealed record BenchOptions
 
     /// <summary>The folder holding tfjs-models.mjs; null means bench/peer found from the current directory upwards.</summary>
     public string? PeerDirectory { get; init; }
+
+    /// <summary>The folder holding the JavaScript peers' bench.mjs (Human, face-api); null means shared/peers found from the current directory upwards (../shared/peers from the repository root).</summary>
+    public string? PeersDirectory { get; init; }
 
     /// <summary>The arguments as given, recorded in the results.</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
@@ -57,6 +73,8 @@ public sealed record BenchOptions
             options = name switch
             {
                 "--reps" => options with { Reps = PositiveInt(name, Value()) },
+                "--passes" => options with { Passes = PositiveInt(name, Value()) },
+                "--pipeline-warmup" => options with { PipelineWarmup = int.TryParse(Value(), out var pw) && pw >= 0 ? pw : throw new ArgumentException("--pipeline-warmup needs a count of 0 or more.") },
                 "--warmup" => options with { Warmup = int.TryParse(Value(), out var w) && w >= 0 ? w : throw new ArgumentException("--warmup needs a count of 0 or more.") },
                 "--threads" => options with { Threads = [.. List(Value()).Select(t => PositiveInt(name, t))] },
                 "--models" => options with { Models = KnownModels(List(Value())) },
@@ -67,6 +85,7 @@ public sealed record BenchOptions
                 "--out" => options with { OutputDirectory = Value() },
                 "--cache-dir" => options with { CacheDirectory = Value() },
                 "--peer-dir" => options with { PeerDirectory = Value() },
+                "--peers-dir" => options with { PeersDirectory = Value() },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
@@ -77,9 +96,9 @@ public sealed record BenchOptions
     {
         foreach (var section in sections)
         {
-            if (section is not ("models" or "decoding")) throw new ArgumentException($"Unknown section '{section}'; the sections are models and decoding.");
+            if (section is not ("models" or "decoding" or "pipeline")) throw new ArgumentException($"Unknown section '{section}'; the sections are models, decoding and pipeline.");
         }
-        return options with { RunModels = sections.Contains("models"), RunDecoding = sections.Contains("decoding") };
+        return options with { RunModels = sections.Contains("models"), RunDecoding = sections.Contains("decoding"), RunPipeline = sections.Contains("pipeline") };
     }
 
     private static IReadOnlyList<string> KnownModels(IReadOnlyList<string> names)

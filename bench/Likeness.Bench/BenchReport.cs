@@ -33,6 +33,20 @@ public sealed class BenchReport(MachineInfo machine, BenchOptions options, DateT
 
     public IReadOnlyList<DecodingRow> Decoding { get; set; } = [];
 
+    public IReadOnlyList<PipelineRow> Pipeline { get; set; } = [];
+
+    /// <summary>The pipeline section's photos, with the faces each side found.</summary>
+    public IReadOnlyList<PipelineImage> PipelineImages { get; set; } = [];
+
+    /// <summary>The embedder the pipeline section ran (model, crop, mirror).</summary>
+    public string? PipelineEmbedder { get; set; }
+
+    /// <summary>Where the pipeline peers ran from; null when they did not run.</summary>
+    public string? PipelinePeersDirectory { get; set; }
+
+    /// <summary>What the pipeline peers' bench.mjs reported about its packages and machine, by library.</summary>
+    public SortedDictionary<string, JsonElement> PipelinePeers { get; set; } = [];
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Likeness.Models.Assets;
+using Likeness.Vision.Faces.Embedding;
 using Likeness.Vision.Onnx;
 
 namespace Likeness.Bench;
@@ -20,6 +21,7 @@ public sealed class BenchRun(BenchOptions options)
     private readonly InstalledAssets _assets = InstalledAssets.Default(options.CacheDirectory);
     private readonly BenchReport _report = new(MachineInfo.Current(), options, DateTimeOffset.Now);
     private PeerRunner? _peer;
+    private PeerPipelineRunner? _pipelinePeers;
 
     /// <summary>Runs every selected measurement, writes bench-&lt;time&gt;.json and .md, and returns the Markdown path.</summary>
     public string Execute()
@@ -34,6 +36,7 @@ public sealed class BenchRun(BenchOptions options)
         }
         if (options.RunModels) RunModels();
         if (options.RunDecoding) RunDecoding();
+        if (options.RunPipeline) RunPipeline();
 
         _report.Finished = DateTimeOffset.Now;
         _report.IdleAfter = MachineInfo.IdleFraction(TimeSpan.FromSeconds(1));
@@ -102,6 +105,58 @@ public sealed class BenchRun(BenchOptions options)
         _report.Peer["decoding"] = result.Peer;
         row.Peer = result.Decoding.Single();
         return TimeSpan.FromMilliseconds(result.CpuMs);
+    }
+
+    private void RunPipeline()
+    {
+        if (options.RunPeer)
+        {
+            _pipelinePeers = PeerPipelineRunner.Locate(options.PeersDirectory, out var reason);
+            if (reason is not null) Note(reason);
+            _report.PipelinePeersDirectory = _pipelinePeers?.Folder;
+        }
+        _report.PipelineImages = PipelineBenchmark.Images(_assets);
+        _report.PipelineEmbedder = FaceEmbedderSpec.Default.ModelId;
+        _report.Pipeline = PipelineBenchmark.Rows(options);
+        foreach (var row in _report.Pipeline)
+        {
+            (row.OthersCpuShare, row.Attempts) = MeasurePair(
+                row.Name,
+                () =>
+                {
+                    var measured = PipelineBenchmark.Measure(_assets, row, _report.PipelineImages, options, _progress, out var runtime);
+                    _report.OnnxRuntime ??= runtime;
+                    if (!measured) Note($"pipeline {row.Name}: {row.Note}");
+                    return measured;
+                },
+                () => PeerPipeline(row));
+        }
+        if (_pipelinePeers is not null) _report.PipelinePeers = _pipelinePeers.Versions;
+    }
+
+    /// <summary>Runs Human then face-api in <paramref name="row"/>'s configuration; returns the CPU time their processes used.</summary>
+    private TimeSpan? PeerPipeline(PipelineRow row)
+    {
+        if (_pipelinePeers is null || row.PeerConfig is null) return null;
+        var cpuBefore = MachineInfo.ChildrenCpu();
+        var paths = _report.PipelineImages.Select(i => i.Path).ToList();
+        foreach (var library in PeerPipelineRunner.Libraries)
+        {
+            _progress.Done($"[pipeline {row.Name}] {library} (bench.mjs --configs {row.PeerConfig}): {options.PipelineWarmup} warm-up runs + {options.Passes} passes over {paths.Count} photos");
+            var result = _pipelinePeers.Run(library, row.PeerConfig, paths, options, out var reason);
+            if (result is null)
+            {
+                row.Peers.Remove(library);
+                Note(reason!);
+                continue;
+            }
+            row.Peers[library] = result;
+            foreach (var image in _report.PipelineImages)
+            {
+                if (result.FacesPerImage?.TryGetValue(image.Image, out var faces) == true) image.PeerFaces[library] = faces;
+            }
+        }
+        return MachineInfo.ChildrenCpu() - cpuBefore;
     }
 
     /// <summary>

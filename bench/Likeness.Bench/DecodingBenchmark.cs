@@ -12,8 +12,12 @@ namespace Likeness.Bench;
 public static class DecodingBenchmark
 {
     /// <summary>demo/sample1.jpg … sample6.jpg of the pinned @vladmandic/face-api package: group photos, 1920 px wide.</summary>
+    public static IReadOnlyList<string> SamplePhotos(InstalledAssets assets) =>
+        [.. Enumerable.Range(1, 6).Select(i => assets.PackageFile(ModelCatalog.FaceApi, $"demo/sample{i}.jpg"))];
+
+    /// <summary>One row per <see cref="SamplePhotos"/>.</summary>
     public static IReadOnlyList<DecodingRow> Rows(InstalledAssets assets) =>
-        [.. Enumerable.Range(1, 6).Select(i => assets.PackageFile(ModelCatalog.FaceApi, $"demo/sample{i}.jpg")).Select(p => new DecodingRow(p, new FileInfo(p).Length))];
+        [.. SamplePhotos(assets).Select(p => new DecodingRow(p, new FileInfo(p).Length))];
 
     /// <summary>Measures one photo; an image the decoder refuses is noted on the row and returns false.</summary>
     public static bool Measure(DecodingRow row, string label, BenchOptions options, ProgressLine progress)

@@ -23,7 +23,8 @@ public static class MarkdownReport
         md.AppendLine(CultureInfo.InvariantCulture, $"- machine: {machine.LogicalCores} logical cores (`nproc`), {machine.CpuModel}, {machine.MemoryBytes / (1L << 30)} GiB, {machine.OperatingSystem}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- .NET: {machine.Framework}; ONNX Runtime {report.OnnxRuntime ?? "not loaded"}");
         foreach (var (key, peer) in report.Peer) md.AppendLine(CultureInfo.InvariantCulture, $"- peer ({key}): {PeerSummary(peer)}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- arguments: {(report.Options.Arguments.Count == 0 ? "none" : $"`{string.Join(' ', report.Options.Arguments)}`")}; {report.Options.Warmup} warm-up + {report.Options.Reps} timed runs per cell; took {(report.Finished - report.Started).TotalMinutes:F1} min");
+        if (report.PipelinePeers.Count > 0) md.AppendLine(CultureInfo.InvariantCulture, $"- pipeline peers: {PipelineMarkdown.PeersSummary(report)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- arguments: {(report.Options.Arguments.Count == 0 ? "none" : $"`{string.Join(' ', report.Options.Arguments)}`")}; {report.Options.Warmup} warm-up + {report.Options.Reps} timed runs per cell{(report.Pipeline.Count > 0 ? $", pipeline {report.Options.PipelineWarmup} warm-up runs + {report.Options.Passes} timed passes over the photos per side" : "")}; took {(report.Finished - report.Started).TotalMinutes:F1} min");
         md.AppendLine(CultureInfo.InvariantCulture, $"- a Likeness/peer pair is measured again (up to {report.Options.Attempts} attempts) when other processes took more than {Percent(report.Options.MaxOthersCpuShare)} of the CPU meanwhile");
         md.AppendLine(CultureInfo.InvariantCulture, $"- CPU idle machine-wide: {Percent(report.IdleBefore)} in the second before the run, {Percent(report.IdleAfter)} in the second after");
         foreach (var note in report.Notes) md.AppendLine(CultureInfo.InvariantCulture, $"- note: {note}");
@@ -31,6 +32,7 @@ public static class MarkdownReport
 
         if (report.Models.Count > 0) RenderModels(md, report);
         if (report.Decoding.Count > 0) RenderDecoding(md, report);
+        if (report.Pipeline.Count > 0) PipelineMarkdown.Render(md, report);
         return md.ToString();
     }
 
@@ -93,17 +95,17 @@ public static class MarkdownReport
         md.AppendLine();
     }
 
-    private static void Row(StringBuilder md, IEnumerable<string> cells) => md.AppendLine($"| {string.Join(" | ", cells)} |");
+    internal static void Row(StringBuilder md, IEnumerable<string> cells) => md.AppendLine($"| {string.Join(" | ", cells)} |");
 
-    private static string Cell(SampleStatistics s) => $"{Ms(s.MedianMs)} ({Ms(s.P90Ms)})";
+    internal static string Cell(SampleStatistics s) => $"{Ms(s.MedianMs)} ({Ms(s.P90Ms)})";
 
-    private static string Ms(double ms) => ms.ToString(ms < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
+    internal static string Ms(double ms) => ms.ToString(ms < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
 
     private static string Ratio(SampleStatistics? peer, SampleStatistics? likeness) =>
         peer is null || likeness is null ? "—" : (peer.MedianMs / likeness.MedianMs).ToString("F2", CultureInfo.InvariantCulture) + "×";
 
     /// <summary>The largest share of the CPU other processes took during a row's measurements, and the most attempts any of them needed.</summary>
-    private static string Disturbance(IEnumerable<double> shares, IEnumerable<int> attempts)
+    internal static string Disturbance(IEnumerable<double> shares, IEnumerable<int> attempts)
     {
         var worst = shares.DefaultIfEmpty(0).Max();
         var tries = attempts.DefaultIfEmpty(1).Max();
@@ -112,7 +114,7 @@ public static class MarkdownReport
 
     private static string Count(double? value) => value is null ? "—" : value.Value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Percent(double? fraction) => fraction is null ? "n/a" : fraction.Value.ToString("P0", CultureInfo.InvariantCulture);
+    internal static string Percent(double? fraction) => fraction is null ? "n/a" : fraction.Value.ToString("P0", CultureInfo.InvariantCulture);
 
     private static string PeerSummary(JsonElement peer)
     {

@@ -97,7 +97,8 @@ public sealed class PeerRunner
         }
     }
 
-    private static bool NodeRuns()
+    /// <summary>Whether `node --version` runs.</summary>
+    internal static bool NodeRuns()
     {
         try
         {
@@ -112,7 +113,8 @@ public sealed class PeerRunner
         }
     }
 
-    private static string? FindUpwards(string relativeFile)
+    /// <summary>The folder of <paramref name="relativeFile"/> taken from the current directory or, failing that, from the nearest folder above it that has the file; null when none does.</summary>
+    internal static string? FindUpwards(string relativeFile)
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
