@@ -40,7 +40,7 @@ public static class CliApp
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "store-images" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "store-images", "confirm", "reject" };
 
     // `detect` and `compare` print JSON with a bare --json; the `eval` verbs take --json FILE for their report.
     private static readonly HashSet<string> FlagsWithJson = new(StringComparer.Ordinal) { "help", "json" };
@@ -63,7 +63,12 @@ public static class CliApp
                 "faces" => FacesCommand.Run(parsed, stdout, stderr),
                 "users" => UsersCommand.Run(parsed, stdout, stderr),
                 "serve" => ServeCommand.Run(parsed, stdout, stderr),
+                "keys" when parsed.Positional.Count > 1 && parsed.Positional[1] == "bind" => BindKey(parsed, stdout),
                 "accounts" or "keys" => AccountsCommand.Run(parsed, stdout, stderr),
+                "profile" => ProfileCommand.Run(parsed, stdout, stderr),
+                "review" => ReviewCommand.Run(parsed, stdout, stderr),
+                "policy" => PolicyCommand.Run(parsed, stdout, stderr),
+                "audit-trail" => AuditTrailCommand.Run(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
             };
@@ -77,6 +82,11 @@ public static class CliApp
         catch (Exception e) when (e is AccountException or InvalidOperationException { Source: "Likeness.Server" or "Likeness.Collections" })
         {
             stderr.WriteLine($"likeness: {e.Message}");
+            return 1;
+        }
+        catch (Likeness.Governance.Enforcement.AccessDeniedException e)
+        {
+            stderr.WriteLine($"likeness: AccessDeniedException: {e.Message}");
             return 1;
         }
         catch (CollectionException e)
@@ -101,9 +111,22 @@ public static class CliApp
             _ => throw new CliUsageException("`likeness eval` needs what to measure: detection, verification, attributes or calibration."),
         };
 
+    private static int BindKey(CliArguments args, TextWriter stdout)
+    {
+        var key = args.Positional.Count > 2 ? args.Positional[2] : throw new CliUsageException("usage: likeness keys bind ACCESS_KEY_ID USE_CASE");
+        var useCase = args.Positional.Count > 3 ? args.Positional[3] : throw new CliUsageException("usage: likeness keys bind ACCESS_KEY_ID USE_CASE");
+        var dataDirectory = args.Option("data-dir") ?? CollectionContext.DefaultDataDirectory();
+        args.RejectUnknownOptions();
+        if (!Likeness.Governance.Profiles.UseCases.All.Contains(useCase)) throw new CliUsageException($"Unknown use case '{useCase}'; one of: {string.Join(", ", Likeness.Governance.Profiles.UseCases.All)}.");
+        using var governor = Likeness.Governance.Enforcement.Governor.Open(dataDirectory);
+        governor.Profiles.BindKey(key, useCase);
+        stdout.WriteLine($"{{\"AccessKeyId\": \"{key}\", \"UseCase\": \"{useCase}\"}}");
+        return 0;
+    }
+
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
+        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, ProfileCommand.Usage, PolicyCommand.Usage, ReviewCommand.Usage, AuditTrailCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
         return 0;
     }
 }

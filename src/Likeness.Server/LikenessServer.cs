@@ -1,6 +1,7 @@
 using System.Net;
 using Likeness.Collections;
 using Likeness.Collections.Storage;
+using Likeness.Governance.Enforcement;
 using Likeness.Models.Assets;
 using Likeness.Server.Auth;
 using Likeness.Server.Images;
@@ -63,6 +64,8 @@ public sealed class LikenessServer : IAsyncDisposable
             owned.Add(collections);
             var accounts = AccountStore.Open(options.DataDirectory, MasterKey.LoadOrCreate(options.DataDirectory));
             owned.Add(accounts);
+            var governor = Governor.Open(options.DataDirectory, options.PolicyPath, warn: message => Console.Error.WriteLine($"policy: {message}"));
+            owned.Add(governor);
             AccessKey? developmentKey = null;
             if (accounts.ListAccounts().Count == 0)
             {
@@ -87,7 +90,7 @@ public sealed class LikenessServer : IAsyncDisposable
             builder.Services.AddSingleton(options);
             builder.Services.AddSingleton(accounts);
             builder.Services.AddSingleton(new RateLimiter(options.RequestsPerSecondPerKey, options.BurstPerKey));
-            builder.Services.AddSingleton(new RekognitionOperations(pipeline, collections, new ImageSource(options.S3Root)));
+            builder.Services.AddSingleton(new RekognitionOperations(pipeline, collections, new ImageSource(options.S3Root), governor));
             builder.Services.AddSingleton<RequestMetrics>();
             builder.Services.AddSingleton<RekognitionEndpoint>();
 

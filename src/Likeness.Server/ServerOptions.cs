@@ -18,6 +18,9 @@ public sealed record ServerOptions
     /// <summary>Local directory standing in for S3 (BUCKET/KEY below it); null: S3Object is refused.</summary>
     public string? S3Root { get; init; }
 
+    /// <summary>The use-policy file, re-read when it changes (null: the shipped default policy, docs/POLICY.md).</summary>
+    public string? PolicyPath { get; init; }
+
     /// <summary>The model cache (null: the default).</summary>
     public string? CacheDirectory { get; init; }
 

@@ -1150,6 +1150,99 @@ class AuthAndProtocolTests(ServerTestCase):
 # The aws CLI
 # --------------------------------------------------------------------------------------------
 
+# --------------------------------------------------------------------------------------------
+# Use policy: the shipped default policy, enforced on the wire (docs/POLICY.md)
+# --------------------------------------------------------------------------------------------
+
+class PolicyTests(ServerTestCase):
+    """A police account is refused identification (the 2020 moratorium); an approved anti-trafficking
+    NGO may search only at threshold >= 99 with a case id, and its matches are queued for review."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        police = run_likeness("accounts", "create", unique("e2e-police"))["AccountId"]
+        ngo = run_likeness("accounts", "create", unique("e2e-ngo"))["AccountId"]
+        cls.police_key = run_likeness("keys", "create", police)
+        cls.ngo_key = run_likeness("keys", "create", ngo)
+        run_likeness("profile", "set", police, "--organisation", "Springfield Police Department", "--sector", "law-enforcement",
+                     "--country", "US", "--region", "IL", "--city", "Springfield")
+        run_likeness("profile", "set", ngo, "--organisation", "Thorn", "--sector", "nonprofit", "--country", "US", "--region", "CA", "--city", "Los Angeles")
+        run_likeness("profile", "use-case", ngo, "anti-trafficking-victim-identification", "--status", "approved")
+        run_likeness("keys", "bind", cls.ngo_key["AccessKeyId"], "anti-trafficking-victim-identification")
+        cls.collection = unique("e2e-policy")
+        for key in (cls.police_key, cls.ngo_key):
+            rek = client(key)
+            rek.create_collection(CollectionId=cls.collection)
+            rek.index_faces(CollectionId=cls.collection, Image={"Bytes": image_bytes(1)})  # indexing is not restricted
+        cls.sample1 = str(sample_photo(1))
+        cls.config = Env.tmp / "aws-config-policy"
+        cls.config.write_text("[plugins]\nlikeness = likeness_headers\n")
+
+    @classmethod
+    def run_aws(cls, key: dict, *args: str, case_id: str | None = None) -> subprocess.CompletedProcess:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+        env.update(AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"],
+                   AWS_CONFIG_FILE=str(cls.config), AWS_SHARED_CREDENTIALS_FILE="/dev/null",
+                   AWS_EC2_METADATA_DISABLED="true", AWS_MAX_ATTEMPTS="1",
+                   PYTHONPATH=os.pathsep.join([str(REPO_ROOT / "clients" / "aws-cli"), env.get("PYTHONPATH", "")]))
+        env.pop("LIKENESS_CASE_ID", None)
+        if case_id:
+            env["LIKENESS_CASE_ID"] = case_id
+        cmd = [*aws_command(), "rekognition", *args, "--endpoint-url", Env.endpoint, "--region", REGION, "--output", "json"]
+        return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300, check=False)
+
+    def test_aws_cli_police_search_is_access_denied_naming_the_moratorium(self):
+        done = self.run_aws(self.police_key, "search-faces-by-image", "--collection-id", self.collection,
+                            "--image-bytes", "fileb://" + self.sample1, "--face-match-threshold", "99")
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("AccessDeniedException", done.stderr)
+        self.assertIn("police-moratorium-2020", done.stderr)
+        self.assertIn("until further notice", done.stderr)
+
+    def test_aws_cli_exempt_ngo_below_99_is_refused_naming_the_floor(self):
+        done = self.run_aws(self.ngo_key, "search-faces-by-image", "--collection-id", self.collection,
+                            "--image-bytes", "fileb://" + self.sample1, case_id="case-ngo-low")
+        self.assertNotEqual(done.returncode, 0)
+        self.assertIn("AccessDeniedException", done.stderr)
+        self.assertIn("99", done.stderr)
+
+    def test_aws_cli_exempt_ngo_at_99_succeeds_and_its_matches_await_review(self):
+        case = unique("case-ngo")
+        done = self.run_aws(self.ngo_key, "search-faces-by-image", "--collection-id", self.collection,
+                            "--image-bytes", "fileb://" + self.sample1, "--face-match-threshold", "99", case_id=case)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        matches = json.loads(done.stdout)["FaceMatches"]
+        self.assertGreaterEqual(len(matches), 1)
+        self.assertTrue(all(m["Similarity"] >= 99 for m in matches))
+        pending = json.loads(subprocess.run(["dotnet", str(Env.cli_dll), "review", "list", "--case", case, "--data-dir", str(Env.data_dir)],
+                                            capture_output=True, text=True, timeout=120, check=True).stdout)
+        self.assertEqual(len(pending), len(matches))
+        self.assertTrue(all(item["Status"] == "pending" for item in pending))
+
+    def test_boto3_headers_name_the_case_and_the_response_flags_review(self):
+        rek = client(self.ngo_key)
+        case = unique("case-boto")
+        rek.meta.events.register("before-sign.rekognition.*", lambda request, **_: request.headers.__setitem__("x-likeness-case-id", case))
+        response = rek.search_faces_by_image(CollectionId=self.collection, Image={"Bytes": image_bytes(1)}, FaceMatchThreshold=99)
+        headers = response["ResponseMetadata"]["HTTPHeaders"]
+        self.assertEqual(headers.get("x-likeness-review-required"), "true")
+        self.assertEqual(len(headers["x-likeness-review-ids"].split(",")), len(response["FaceMatches"]))
+
+    def test_boto3_without_a_case_id_is_refused(self):
+        self.assertClientError("AccessDeniedException", 400, client(self.ngo_key).search_faces_by_image,
+                               CollectionId=self.collection, Image={"Bytes": image_bytes(1)}, FaceMatchThreshold=99)
+
+    def test_the_audit_trail_is_intact_and_records_the_refusals(self):
+        done = subprocess.run(["dotnet", str(Env.cli_dll), "audit-trail", "verify", "--data-dir", str(Env.data_dir)],
+                              capture_output=True, text=True, timeout=120, check=False)
+        self.assertEqual(done.returncode, 0, done.stdout + done.stderr)
+        self.assertIn("intact", done.stdout)
+        trail = (Env.data_dir / "audit-trail.jsonl").read_text()
+        self.assertIn("police-moratorium-2020", trail)
+        self.assertNotIn(self.ngo_key["SecretAccessKey"], trail)
+
+
 def aws_command() -> list[str]:
     found = shutil.which("aws")
     return [found] if found else [sys.executable, "-m", "awscli"]

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Likeness.Collections;
 using Likeness.Collections.Storage;
+using Likeness.Governance.Enforcement;
+using Likeness.Governance.Profiles;
 using Likeness.Imaging;
 using Likeness.Models.Assets;
 using Likeness.Vision.Faces.Pipeline;
@@ -22,16 +24,33 @@ internal sealed class CollectionContext : IDisposable
     private readonly OnnxRuntime? _runtime;
     private readonly FacePipeline? _pipeline;
 
-    private CollectionContext(CollectionDatabase database, OnnxRuntime? runtime, FacePipeline? pipeline, string account)
+    private CollectionContext(CollectionDatabase database, OnnxRuntime? runtime, FacePipeline? pipeline, string account, Governor governor, CallerContext caller)
     {
         _database = database;
         _runtime = runtime;
         _pipeline = pipeline;
         Account = account;
+        Governor = governor;
+        Caller = caller;
         Service = new CollectionService(database, FaceModel.Default, pipeline);
     }
 
     public string Account { get; }
+
+    /// <summary>The use policy, audit trail and review queue of the data directory: the CLI obeys the same policy as the server.</summary>
+    public Governor Governor { get; }
+
+    /// <summary>The local caller: --account, --use-case, --case-id.</summary>
+    public CallerContext Caller { get; }
+
+    /// <summary>Runs one operation under the use policy and records it, as the server does.</summary>
+    public T Governed<T>(string operation, string? collectionId, double? threshold, double? defaultThreshold, Func<T> work)
+    {
+        var (result, reviews) = Governor.Run(Caller, operation, collectionId, threshold, defaultThreshold, work,
+            gallerySize: collectionId is null ? null : () => Service.DescribeCollection(Account, collectionId).FaceCount);
+        if (reviews.Count > 0) Console.Error.WriteLine($"{reviews.Count} candidate match(es) queued for human review: {string.Join(", ", reviews)} (`likeness review list`)");
+        return result;
+    }
 
     public CollectionService Service { get; }
 
@@ -41,12 +60,18 @@ internal sealed class CollectionContext : IDisposable
         var dataDirectory = args.Option("data-dir") ?? DefaultDataDirectory();
         var account = args.Option("account") ?? LocalAccount;
         var cacheDir = args.Option("cache-dir");
+        var useCase = args.Option("use-case");
+        var caseId = args.Option("case-id");
+        var policy = args.Option("policy");
         args.RejectUnknownOptions();
+        if (useCase is not null && !UseCases.All.Contains(useCase)) throw new CliUsageException($"--use-case takes one of {string.Join(", ", UseCases.All)}, not '{useCase}'.");
         var database = CollectionDatabase.Open(dataDirectory);
-        if (!needsImages) return new CollectionContext(database, null, null, account);
+        var governor = Governor.Open(dataDirectory, policy, warn: message => Console.Error.WriteLine($"policy: {message}"));
+        var caller = new CallerContext(account, null, useCase, caseId);
+        if (!needsImages) return new CollectionContext(database, null, null, account, governor, caller);
         var assets = InstalledAssets.Default(cacheDir);
         var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
-        return new CollectionContext(database, runtime, FacePipeline.OpenDefault(runtime, assets), account);
+        return new CollectionContext(database, runtime, FacePipeline.OpenDefault(runtime, assets), account, governor, caller);
     }
 
     public static string DefaultDataDirectory()
@@ -104,6 +129,7 @@ internal sealed class CollectionContext : IDisposable
     public void Dispose()
     {
         Service.Dispose();
+        Governor.Dispose();
         _pipeline?.Dispose();
         _runtime?.Dispose();
         _database.Dispose();

@@ -26,10 +26,10 @@ public static class CollectionsCommand
         string Id() => CollectionContext.Required(args, 2, $"likeness collections {action} ID");
         object result = action switch
         {
-            "create" => service.CreateCollection(context.Account, Id(), storeImages ? new Dictionary<string, string> { [CollectionServiceOptions.StoreImagesTag] = "true" } : null),
+            "create" => context.Governed("CreateCollection", Id(), null, null, () => service.CreateCollection(context.Account, Id(), storeImages ? new Dictionary<string, string> { [CollectionServiceOptions.StoreImagesTag] = "true" } : null)),
             "describe" => service.DescribeCollection(context.Account, Id()),
             "list" => service.ListCollections(context.Account, nextToken, max),
-            "delete" => service.DeleteCollection(context.Account, Id()),
+            "delete" => context.Governed("DeleteCollection", Id(), null, null, () => service.DeleteCollection(context.Account, Id())),
             "reindex" => service.ReindexCollection(context.Account, Id()),
             _ => throw new CliUsageException($"Unknown collections action '{action}'; use create, describe, list, delete or reindex."),
         };

@@ -13,6 +13,7 @@ namespace Likeness.Cli.Commands;
 public static class FacesCommand
 {
     public const string Usage = """
+          (collection, face and user verbs also take --account ID, --use-case NAME, --case-id ID, --policy FILE: the use policy applies as on the server)
           likeness faces index COLLECTION IMAGE... [--external-id ID] [--max-faces N] [--quality-filter none|auto|low|medium|high] [--attributes default|all]
           likeness faces list COLLECTION [--user USER] [--max N] [--next-token T]
           likeness faces delete COLLECTION FACE_ID...
@@ -50,7 +51,8 @@ public static class FacesCommand
                 var faces = 0;
                 for (var i = 0; i < images.Count; i++)
                 {
-                    var indexed = service.IndexFaces(context.Account, collection, images[i], externalId, attributes, maxFaces, filter ?? QualityFilter.Auto);
+                    var image = images[i];
+                    var indexed = context.Governed("IndexFaces", collection, null, null, () => service.IndexFaces(context.Account, collection, image, externalId, attributes, maxFaces, filter ?? QualityFilter.Auto));
                     faces += indexed.FaceRecords.Count;
                     stdout.WriteLine($"{{\"Image\":{System.Text.Json.JsonSerializer.Serialize(rest[i])},\"Response\":{ResultJson.Serialize(indexed, indented: false)}}}");
                     stdout.Flush();
@@ -62,13 +64,15 @@ public static class FacesCommand
                 stdout.WriteLine(ResultJson.Serialize(service.ListFaces(context.Account, collection, nextToken, max, user)));
                 return 0;
             case "delete":
-                stdout.WriteLine(ResultJson.Serialize(service.DeleteFaces(context.Account, collection, rest)));
+                stdout.WriteLine(ResultJson.Serialize(context.Governed("DeleteFaces", collection, null, null, () => service.DeleteFaces(context.Account, collection, rest))));
                 return 0;
             case "search":
-                stdout.WriteLine(ResultJson.Serialize(service.SearchFaces(context.Account, collection, rest[0], max, threshold)));
+                stdout.WriteLine(ResultJson.Serialize(context.Governed("SearchFaces", collection, threshold, CollectionService.DefaultMatchThreshold,
+                    () => service.SearchFaces(context.Account, collection, rest[0], max, threshold))));
                 return 0;
             case "search-image":
-                stdout.WriteLine(ResultJson.Serialize(service.SearchFacesByImage(context.Account, collection, images[0], max, threshold, filter ?? QualityFilter.None)));
+                stdout.WriteLine(ResultJson.Serialize(context.Governed("SearchFacesByImage", collection, threshold, CollectionService.DefaultMatchThreshold,
+                    () => service.SearchFacesByImage(context.Account, collection, images[0], max, threshold, filter ?? QualityFilter.None))));
                 return 0;
             default:
                 throw new CliUsageException($"Unknown faces action '{action}'; use index, list, delete, search or search-image.");

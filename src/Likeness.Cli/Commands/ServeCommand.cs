@@ -11,7 +11,7 @@ namespace Likeness.Cli.Commands;
 public static class ServeCommand
 {
     public const string Usage = """
-          likeness serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--region us-east-1] [--s3-root DIR]
+          likeness serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--region us-east-1] [--s3-root DIR] [--policy FILE]
                                                       the Rekognition-compatible service (AWS JSON 1.1, SigV4)
         """;
 
@@ -24,10 +24,12 @@ public static class ServeCommand
             DataDirectory = args.Option("data-dir") ?? CollectionContext.DefaultDataDirectory(),
             Region = args.Option("region") ?? "us-east-1",
             S3Root = args.Option("s3-root"),
+            PolicyPath = args.Option("policy"),
             CacheDirectory = args.Option("cache-dir"),
         };
         args.RejectUnknownOptions();
         if (!System.Net.IPAddress.TryParse(options.Host, out _)) throw new CliUsageException($"--host takes an IP address such as 127.0.0.1 or 0.0.0.0, not '{options.Host}'.");
+        if (options.PolicyPath is not null && !File.Exists(options.PolicyPath)) throw new CliUsageException($"--policy {options.PolicyPath} does not exist; check it with `likeness policy validate FILE`.");
         if (options.S3Root is not null && !Directory.Exists(options.S3Root)) throw new CliUsageException($"--s3-root {options.S3Root} is not a directory; create it (each bucket is a subdirectory).");
 
         return RunAsync(options, stdout).GetAwaiter().GetResult();

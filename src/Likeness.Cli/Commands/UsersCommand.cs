@@ -35,27 +35,28 @@ public static class UsersCommand
         switch (action)
         {
             case "create":
-                service.CreateUser(context.Account, collection, User());
+                context.Governed("CreateUser", collection, null, null, () => { service.CreateUser(context.Account, collection, User()); return 0; });
                 result = new { };
                 break;
             case "delete":
-                service.DeleteUser(context.Account, collection, User());
+                context.Governed("DeleteUser", collection, null, null, () => { service.DeleteUser(context.Account, collection, User()); return 0; });
                 result = new { };
                 break;
             case "list":
                 result = service.ListUsers(context.Account, collection, nextToken, max);
                 break;
             case "associate":
-                result = service.AssociateFaces(context.Account, collection, User(), faceIds, threshold);
+                result = context.Governed("AssociateFaces", collection, null, null, () => service.AssociateFaces(context.Account, collection, User(), faceIds, threshold));
                 break;
             case "disassociate":
-                result = service.DisassociateFaces(context.Account, collection, User(), faceIds);
+                result = context.Governed("DisassociateFaces", collection, null, null, () => service.DisassociateFaces(context.Account, collection, User(), faceIds));
                 break;
             case "search":
-                result = service.SearchUsers(context.Account, collection, byUser, byFace, threshold, max);
+                result = context.Governed("SearchUsers", collection, threshold, CollectionService.DefaultMatchThreshold, () => service.SearchUsers(context.Account, collection, byUser, byFace, threshold, max));
                 break;
             case "search-image":
-                result = service.SearchUsersByImage(context.Account, collection, image!, threshold, max, filter ?? QualityFilter.None);
+                result = context.Governed("SearchUsersByImage", collection, threshold, CollectionService.DefaultMatchThreshold,
+                    () => service.SearchUsersByImage(context.Account, collection, image!, threshold, max, filter ?? QualityFilter.None));
                 break;
             default:
                 throw new CliUsageException($"Unknown users action '{action}'; use create, delete, list, associate, disassociate, search or search-image.");

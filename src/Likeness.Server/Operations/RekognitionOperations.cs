@@ -1,5 +1,6 @@
 using Likeness.Collections;
 using Likeness.Collections.Results;
+using Likeness.Governance.Enforcement;
 using Likeness.Imaging;
 using Likeness.Server.Images;
 using Likeness.Server.Protocol;
@@ -13,7 +14,7 @@ namespace Likeness.Server.Operations;
 /// Each Rekognition operation Likeness serves, from a validated request body and the caller's account
 /// to a response object that serialises to the operation's output shape (<see cref="ResultJson"/>).
 /// </summary>
-public sealed class RekognitionOperations(FacePipeline pipeline, CollectionService collections, ImageSource images)
+public sealed class RekognitionOperations(FacePipeline pipeline, CollectionService collections, ImageSource images, Governor governor)
 {
     /// <summary>The operations that read an image: they take a slot of the image-work limit.</summary>
     public static readonly IReadOnlySet<string> ImageOperations = new HashSet<string>(StringComparer.Ordinal)
@@ -21,8 +22,35 @@ public sealed class RekognitionOperations(FacePipeline pipeline, CollectionServi
         "DetectFaces", "CompareFaces", "IndexFaces", "SearchFacesByImage", "SearchUsersByImage",
     };
 
-    /// <summary>Runs <paramref name="operation"/>; throws AwsErrorException, CollectionException or ImageDecodingException for the caller's errors.</summary>
-    public object Run(string operation, string account, RequestReader request) => operation switch
+    /// <summary>
+    /// Runs <paramref name="operation"/> under the use policy (<see cref="Governor.Run{T}"/>): refused with
+    /// AccessDeniedException, or run and recorded, with the ids of candidates queued for human review.
+    /// Throws AwsErrorException, CollectionException or ImageDecodingException for the caller's errors.
+    /// </summary>
+    public (object Result, IReadOnlyList<string> Reviews) Run(string operation, CallerContext caller, RequestReader request)
+    {
+        var collectionId = request.Optional("CollectionId");
+        var (threshold, fallback) = operation switch
+        {
+            "SearchFaces" or "SearchFacesByImage" => (request.Double("FaceMatchThreshold"), CollectionService.DefaultMatchThreshold),
+            "SearchUsers" or "SearchUsersByImage" => (request.Double("UserMatchThreshold"), CollectionService.DefaultMatchThreshold),
+            "CompareFaces" => (request.Double("SimilarityThreshold"), FaceComparer.DefaultThreshold),
+            _ => ((double?)null, (double?)null),
+        };
+        var (result, reviews) = governor.Run(caller, operation, collectionId, threshold, fallback,
+            () => Execute(operation, caller.AccountId, request),
+            describe: operation == "CompareFaces" ? DescribeComparison : null,
+            gallerySize: collectionId is null ? null : () => collections.DescribeCollection(caller.AccountId, collectionId).FaceCount);
+        return (result is FaceComparison comparison ? FaceComparisonJson.Response(comparison) : result, reviews);
+    }
+
+    private static Outcome DescribeComparison(object result)
+    {
+        var matches = ((FaceComparison)result).FaceMatches;
+        return new Outcome(matches.Count, FaceModel.Default.Version, matches.Select((m, i) => ($"target-face:{i + 1}", m.Similarity)).ToList());
+    }
+
+    private object Execute(string operation, string account, RequestReader request) => operation switch
     {
         "DetectFaces" => DetectFaces(request),
         "CompareFaces" => CompareFaces(request),
@@ -61,7 +89,7 @@ public sealed class RekognitionOperations(FacePipeline pipeline, CollectionServi
         var target = Decode(Image(request, "TargetImage"));
         var result = pipeline.Compare(source, target, request.Double("SimilarityThreshold") ?? FaceComparer.DefaultThreshold);
         if (result.SourceImageFace is null) throw AwsErrorException.InvalidParameter("There are no faces in the source image. Should be at least 1.");
-        return FaceComparisonJson.Response(result);
+        return result;
     }
 
     private byte[] Image(RequestReader request, string name) =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Likeness.Collections;
 using Likeness.Collections.Results;
+using Likeness.Governance.Enforcement;
 using Likeness.Imaging;
 using Likeness.Server.Auth;
 using Likeness.Server.Observability;
@@ -61,9 +62,16 @@ public sealed class RekognitionEndpoint(
             }
             operation = Operation(context.Request);
             var request = Parse(body, operation);
-            var result = RekognitionOperations.ImageOperations.Contains(operation)
-                ? await WithImageSlot(() => operations.Run(operation, account, new RequestReader(request)), context.RequestAborted)
-                : operations.Run(operation, account, new RequestReader(request));
+            var caller = Caller(context.Request, account, keyId);
+            var (result, reviews) = RekognitionOperations.ImageOperations.Contains(operation)
+                ? await WithImageSlot(() => operations.Run(operation, caller, new RequestReader(request)), context.RequestAborted)
+                : operations.Run(operation, caller, new RequestReader(request));
+            if (reviews.Count > 0)
+            {
+                // The response shapes are Rekognition's; the review flag travels in headers clients can read (docs/POLICY.md).
+                context.Response.Headers[ReviewRequiredHeader] = "true";
+                context.Response.Headers[ReviewIdsHeader] = string.Join(',', reviews);
+            }
             await Write(context, 200, ResultJson.Serialize(result, indented: false));
         }
         catch (Exception e) when (Translate(e) is { } answer)
@@ -78,6 +86,30 @@ public sealed class RekognitionEndpoint(
             logger.LogInformation("request {RequestId} {Operation} account={Account} key={AccessKeyId} status={Status} error={Error} ms={Milliseconds:F1}",
                 requestId, operation, account ?? "-", keyId ?? "-", status, error ?? "-", clock.Elapsed.TotalMilliseconds);
         }
+    }
+
+    /// <summary>Request header naming the use case (one of Likeness's registered use-case names).</summary>
+    public const string UseCaseHeader = "x-likeness-use-case";
+
+    /// <summary>Request header naming the case a request is made for.</summary>
+    public const string CaseIdHeader = "x-likeness-case-id";
+
+    /// <summary>Response header set when candidate matches were queued for human review.</summary>
+    public const string ReviewRequiredHeader = "x-likeness-review-required";
+
+    /// <summary>Response header listing the review ids of the queued candidates.</summary>
+    public const string ReviewIdsHeader = "x-likeness-review-ids";
+
+    private static CallerContext Caller(HttpRequest request, string account, string keyId)
+    {
+        var useCase = request.Headers[UseCaseHeader].ToString();
+        var caseId = request.Headers[CaseIdHeader].ToString();
+        if (useCase.Length > 0 && !Likeness.Governance.Profiles.UseCases.All.Contains(useCase))
+        {
+            throw AwsErrorException.InvalidParameter($"Header {UseCaseHeader} must be one of {string.Join(", ", Likeness.Governance.Profiles.UseCases.All)}.");
+        }
+        if (caseId.Length > 128 || caseId.Any(char.IsControl)) throw AwsErrorException.InvalidParameter($"Header {CaseIdHeader} must be at most 128 printable characters.");
+        return new CallerContext(account, keyId, useCase.Length > 0 ? useCase : null, caseId.Length > 0 ? caseId : null);
     }
 
     private async Task<byte[]> ReadBody(HttpRequest request)
@@ -137,7 +169,7 @@ public sealed class RekognitionEndpoint(
         return request;
     }
 
-    private async Task<object> WithImageSlot(Func<object> work, CancellationToken cancel)
+    private async Task<T> WithImageSlot<T>(Func<T> work, CancellationToken cancel)
     {
         if (Interlocked.Increment(ref _imageQueue) > options.MaxConcurrentImageRequests + options.MaxQueuedImageRequests)
         {
@@ -174,6 +206,7 @@ public sealed class RekognitionEndpoint(
     {
         AwsErrorException aws => aws,
         CollectionException collection => new AwsErrorException(collection.RekognitionName, collection.Message),
+        AccessDeniedException denied => new AwsErrorException(AccessDeniedException.RekognitionName, denied.Message),
         ImageDecodingException image => image.Code switch
         {
             ImageErrorCode.TooLarge => new AwsErrorException("ImageTooLargeException", image.Message),
