@@ -69,6 +69,7 @@ public static class CliApp
                 "review" => ReviewCommand.Run(parsed, stdout, stderr),
                 "policy" => PolicyCommand.Run(parsed, stdout, stderr),
                 "audit-trail" => AuditTrailCommand.Run(parsed, stdout, stderr),
+                "report" => ReportCommand.Run(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
             };
@@ -126,7 +127,7 @@ public static class CliApp
 
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, ProfileCommand.Usage, PolicyCommand.Usage, ReviewCommand.Usage, AuditTrailCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
+        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, ProfileCommand.Usage, PolicyCommand.Usage, ReviewCommand.Usage, AuditTrailCommand.Usage, ReportCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
         return 0;
     }
 }

@@ -1,0 +1,22 @@
+using Likeness.Governance.AuditTrail;
+using Likeness.Governance.Policy;
+using Likeness.Governance.Review;
+using Likeness.Vision.Faces.Similarity;
+
+namespace Likeness.Governance.Reports;
+
+/// <summary>
+/// Everything the accountability report is made from: the agency's answers, the model card, the policy in
+/// force, the audit trail (records and verification), the human review queue and its reviewers, and the
+/// calibration of the face model the service uses.
+/// </summary>
+public sealed record AccountabilityReportInputs(
+    ReportConfiguration Configuration,
+    ModelCard ModelCard,
+    PolicyDocument Policy,
+    AuditVerification Verification,
+    IReadOnlyList<AuditEntry> Entries,
+    IReadOnlyList<ReviewItem> Reviews,
+    IReadOnlyList<Reviewer> Reviewers,
+    SimilarityCalibration Calibration,
+    DateTimeOffset GeneratedAt);

@@ -1,0 +1,130 @@
+using Likeness.Collections;
+using Likeness.Governance.Policy;
+using Likeness.Governance.Reports;
+using Likeness.Governance.Review;
+
+namespace Likeness.Governance.Tests.Reports;
+
+public sealed class AccountabilityReportTests
+{
+    private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2021-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static AccountabilityReportInputs Inputs(ReportConfiguration configuration, IReadOnlyList<Reviewer>? reviewers = null) => new(
+        configuration, ModelCard.Default, PolicyDocument.Default, ReportFixtures.Intact(8), ReportFixtures.Entries,
+        [
+            new ReviewItem("r1", "police", "case-1", "public-safety-investigation", "SearchFacesByImage", "c1", "f1", 99.2, Now.AddDays(-50), ReviewQueue.Confirmed, "alice", Now.AddDays(-49), null),
+            new ReviewItem("r2", "police", "case-1", "public-safety-investigation", "SearchFacesByImage", "c1", "f2", 99.1, Now.AddDays(-50), ReviewQueue.Pending, null, null, null),
+        ],
+        reviewers ?? [new Reviewer("alice", "Alice Example", "examiner", new DateOnly(2020, 9, 1))],
+        FaceModel.Default.Calibration, Now);
+
+    private static ReportConfiguration Example() =>
+        ReportConfiguration.Load(Path.Combine(RepositoryRoot(), "docs", "examples", "report-config.json"));
+
+    // The build output may live outside the repository (--artifacts-path), so start from this source file.
+    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string sourceFile = "")
+    {
+        var directory = new DirectoryInfo(Path.GetDirectoryName(sourceFile)!);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "docs", "POLICY.md"))) directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Repository root not found above " + sourceFile);
+    }
+
+    [Fact]
+    public void MissingConfigurationFieldsAreFlaggedWithTheStatuteParagraph()
+    {
+        var report = AccountabilityReport.Build(Inputs(new ReportConfiguration { AgencyName = "Example County" }));
+        var markdown = MarkdownReportRenderer.Render(report);
+
+        Assert.Contains("**Purpose:** **NOT PROVIDED — required by RCW 43.386.020(2)(c)**", markdown);
+        Assert.Contains("**Procedures for receiving and responding to feedback from affected individuals and the community:** **NOT PROVIDED — required by RCW 43.386.020(2)(h)**", markdown);
+        Assert.Contains("**Data integrity and retention:** **NOT PROVIDED — required by RCW 43.386.020(2)(d)**", markdown);
+        Assert.Contains("are NOT PROVIDED; they are marked below.", markdown);
+        Assert.DoesNotContain("**Agency:** **NOT PROVIDED", markdown);
+    }
+
+    [Fact]
+    public void TheExampleConfigurationAnswersEveryField()
+    {
+        var configuration = Example();
+
+        var report = AccountabilityReport.Build(Inputs(configuration));
+
+        Assert.All(typeof(ReportConfiguration).GetProperties().Where(p => p.Name != nameof(ReportConfiguration.Vendor)), p => Assert.False(string.IsNullOrWhiteSpace((string?)p.GetValue(configuration)), p.Name));
+        Assert.DoesNotContain(report.Sections.SelectMany(s => s.Blocks).OfType<ReportParagraph>(), p => p.Missing);
+        Assert.Contains("Every answer the statute asks of the agency is provided.", MarkdownReportRenderer.Render(report));
+    }
+
+    [Fact]
+    public void AMisspeltConfigurationFieldIsRefused() =>
+        Assert.Throws<FormatException>(() => ReportConfiguration.Parse("""{ "agencyNmae": "x" }"""));
+
+    [Fact]
+    public void FollowsTheStatutesSectionsAToH()
+    {
+        var report = AccountabilityReport.Build(Inputs(Example()));
+
+        Assert.Equal(["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g)", "(h)"], report.Sections.Skip(1).Select(s => s.Heading[..3]));
+    }
+
+    [Fact]
+    public void IncludesThePolicyVersionItsRulesAndTheTrailsVerification()
+    {
+        var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example())));
+
+        Assert.Contains(PolicyDocument.Default.Version, markdown);
+        Assert.Contains("| 6 | police-moratorium-2020 | deny |", markdown);
+        Assert.Contains("VERIFIED — every record unchanged, in order and chained (intact: 8 records, last hash abc).", markdown);
+        Assert.Contains("| denied | 3 |", markdown);
+    }
+
+    [Fact]
+    public void IncludesTheModelCardFiguresWithTheirSourcesAndCommands()
+    {
+        var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example())));
+
+        Assert.Contains("| 98.93 % ± 0.25 | docs/ACCURACY.md | likeness eval verification --threads 2 --json lfw.json |", markdown);
+        Assert.Contains("295x", markdown);
+        Assert.Contains("docs/DETECTION.md", markdown);
+        Assert.Contains("docs/ATTRIBUTES.md", markdown);
+        Assert.Contains(AccountabilityReport.NoDemographicAudit, markdown);
+    }
+
+    [Fact]
+    public void ShowsCalibratedFalseMatchesAtTheFloorAndDefaultForTheLargestGallerySearched()
+    {
+        var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example())));
+        var calibration = FaceModel.Default.Calibration;
+
+        Assert.Contains("expected false matches per search of 1200 faces", markdown);
+        Assert.Contains($"| 99 (policy floor) | {calibration.EstimatedFalseMatchRate(99).ToString("0.##E+0", System.Globalization.CultureInfo.InvariantCulture)} | extrapolated |", markdown);
+        Assert.Contains("| 80 (Rekognition's default) | 1E-4 | measured | 0.12 |", markdown);
+    }
+
+    [Fact]
+    public void ReportsHumanReviewCountsAndReviewersTraining()
+    {
+        var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example())));
+
+        Assert.Contains("2 candidate matches queued for human review: 1 confirmed, 0 rejected, 1 pending.", markdown);
+        Assert.Contains("| alice | Alice Example | examiner | 2020-09-01 | yes | 1 |", markdown);
+    }
+
+    [Fact]
+    public void NoRegisteredReviewerIsFlagged()
+    {
+        var report = AccountabilityReport.Build(Inputs(Example(), reviewers: []));
+
+        Assert.Contains(report.Sections.SelectMany(s => s.Blocks).OfType<ReportParagraph>(), p => p.Missing && p.Label == "Reviewers");
+    }
+
+    [Fact]
+    public void TheModelCardDescribesTheDefaultFaceModel()
+    {
+        var card = ModelCard.Default;
+
+        Assert.Equal(FaceModel.Default.Version, card.ModelVersion);
+        Assert.Equal(FaceModel.Default.EmbedderModelId, card.Embedder);
+        Assert.All(card.Figures, f => Assert.True(File.Exists(Path.Combine(RepositoryRoot(), f.Source)), $"{f.Label}: {f.Source} does not exist"));
+        Assert.All(card.Figures, f => Assert.StartsWith("likeness eval ", f.Command));
+    }
+}
