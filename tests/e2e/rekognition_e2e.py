@@ -1177,7 +1177,11 @@ class PolicyTests(ServerTestCase):
             rek.index_faces(CollectionId=cls.collection, Image={"Bytes": image_bytes(1)})  # indexing is not restricted
         cls.sample1 = str(sample_photo(1))
         cls.config = Env.tmp / "aws-config-policy"
-        cls.config.write_text("[plugins]\nlikeness = likeness_headers\n")
+        plugin_dir = REPO_ROOT / "clients" / "aws-cli"
+        version = subprocess.run([*aws_command(), "--version"], capture_output=True, text=True, check=False)
+        # AWS CLI v2 loads v1-style plugins only from cli_legacy_plugin_path; v1 would try to import that line as a plugin.
+        legacy = f"cli_legacy_plugin_path = {plugin_dir}\n" if (version.stdout + version.stderr).startswith("aws-cli/2") else ""
+        cls.config.write_text(f"[plugins]\n{legacy}likeness = likeness_headers\n")
 
     @classmethod
     def run_aws(cls, key: dict, *args: str, case_id: str | None = None) -> subprocess.CompletedProcess:
