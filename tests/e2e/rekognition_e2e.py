@@ -35,6 +35,7 @@ from pathlib import Path
 from unittest import mock
 
 import boto3
+import botocore
 import botocore.auth
 import botocore.awsrequest
 import botocore.config
@@ -266,6 +267,11 @@ def http_get(path: str, timeout: float = 10) -> tuple[int, str]:
 
 
 def setUpModule() -> None:  # noqa: N802 - unittest's name
+    # Rekognition's user operations (2023) are missing from older botocore, e.g. Debian 12's python3-botocore 1.29.27.
+    missing = {"SearchUsers", "AssociateFaces"} - set(MODEL.operation_names)
+    if missing:
+        raise RuntimeError(f"botocore {botocore.__version__} lacks {', '.join(sorted(missing))}; install boto3/botocore 1.29.150 or newer "
+                           "(pip install -U boto3 awscli) to run the end-to-end tests")
     Env.tmp = Path(tempfile.mkdtemp(prefix="likeness-e2e-"))
     try:
         start_server()
