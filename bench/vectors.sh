@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Vector index benchmark: builds bench/Likeness.Bench.Vectors (Release) and runs it. Arguments go to the
-# harness (e.g. --sizes 100000 --sets identities --queries 200). Tables on stdout and in
-# bench/results/vectors-*.md; progress on stderr. Build output: artifacts/bench-vectors (or $LIKENESS_BENCH_ARTIFACTS).
+# harness (e.g. --sizes 100000 --sets identities --queries 200; --real ../shared/data for real face
+# embeddings). Tables on stdout and in bench/results/vectors-*.md; progress on stderr. Build output: artifacts/bench-vectors (or $LIKENESS_BENCH_ARTIFACTS).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -14,7 +14,10 @@ var options = new VectorIndexOptions();
 report.AppendLine($"Default options: ApproximateAbove {options.ApproximateAbove}, Probes {options.Probes}, MaxListSize {options.MaxListSize}, re-score max(2k, k+64) candidates. Latencies in ms, one thread; throughput: 2 threads, k = 10.");
 report.AppendLine();
 
-foreach (int size in arguments.Sizes)
+// --real alone runs only the real-embedding benchmark; with --sizes as well, the synthetic sets run too.
+// The real vectors are loaded first so a missing data folder or model fails before minutes of synthetic runs.
+var realFaces = arguments.Real ? RealFaceSet.Load(RealFaceSet.FindRoot(arguments.RealData), arguments.CacheDirectory) : null;
+foreach (int size in arguments.Real && !arguments.SizesGiven ? [] : arguments.Sizes)
 {
     foreach (string setName in arguments.Sets)
     {
@@ -27,6 +30,8 @@ foreach (int size in arguments.Sizes)
         report.Append(RunOne(set, arguments));
     }
 }
+
+if (realFaces is not null) report.Append(RealBench.Run(realFaces, arguments));
 
 string markdown = report.ToString();
 Console.Write(markdown);
