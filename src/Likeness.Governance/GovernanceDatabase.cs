@@ -1,72 +1,33 @@
+using Likeness.Collections.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Likeness.Governance;
 
 /// <summary>
 /// `governance.db` in the data directory: account profiles and their use cases, keys bound to a use
-/// case, reviewers and review items. SQLite, WAL, synchronous=FULL like the collection store.
+/// case, reviewers and review items, in a durable <see cref="SqliteStore"/> like the collection store.
 /// </summary>
 public sealed class GovernanceDatabase : IDisposable
 {
     public const string FileName = "governance.db";
 
-    private readonly string _connectionString;
-    private readonly Lock _writer = new();
+    private const int SchemaVersion = 1;
 
-    private GovernanceDatabase(string path)
-    {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = true, DefaultTimeout = 30 }.ToString();
-    }
+    private readonly SqliteStore _store;
+
+    private GovernanceDatabase(SqliteStore store) => _store = store;
 
     public static GovernanceDatabase Open(string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        var database = new GovernanceDatabase(Path.Combine(dataDirectory, FileName));
-        using var connection = database.Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;" + Schema;
-        command.ExecuteNonQuery();
-        return database;
+        return new GovernanceDatabase(SqliteStore.Open(Path.Combine(dataDirectory, FileName), SchemaVersion, Schema));
     }
 
-    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        lock (_writer)
-        {
-            using var connection = Connect();
-            using var transaction = connection.BeginTransaction();
-            var result = work(connection, transaction);
-            transaction.Commit();
-            return result;
-        }
-    }
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _store.Write(work);
 
-    internal T Read<T>(Func<SqliteConnection, T> work)
-    {
-        using var connection = Connect();
-        return work(connection);
-    }
+    internal T Read<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _store.Read(work);
 
-    public void Dispose() => SqliteConnection.ClearAllPools();
-
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous=FULL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    public void Dispose() => _store.Dispose();
 
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS profiles (

@@ -4,10 +4,9 @@ namespace Likeness.Collections.Storage;
 
 /// <summary>
 /// The SQLite database that holds every account's collections, faces, users and their change log, in
-/// one file under the data directory. WAL journal with synchronous=FULL: a transaction is on disk when
-/// Commit returns, so an acknowledged write survives kill -9 and power loss, and readers never wait for
-/// the writer. Writes in this process go one at a time (<see cref="Write{T}"/>), which also keeps the
-/// change log's order the order the vector indexes apply it in.
+/// one durable file under the data directory (<see cref="SqliteStore"/>: an acknowledged write survives
+/// kill -9 and power loss). Writes in this process go one at a time, which also keeps the change log's
+/// order the order the vector indexes apply it in.
 /// </summary>
 public sealed class CollectionDatabase : IDisposable
 {
@@ -16,20 +15,12 @@ public sealed class CollectionDatabase : IDisposable
 
     private const int SchemaVersion = 1;
 
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly SqliteStore _store;
 
-    private CollectionDatabase(string dataDirectory)
+    private CollectionDatabase(string dataDirectory, SqliteStore store)
     {
         DataDirectory = dataDirectory;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.Combine(dataDirectory, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            ForeignKeys = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _store = store;
     }
 
     /// <summary>The directory the database (and the vector indexes beside it) live in.</summary>
@@ -40,80 +31,18 @@ public sealed class CollectionDatabase : IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
         Directory.CreateDirectory(dataDirectory);
-        var database = new CollectionDatabase(Path.GetFullPath(dataDirectory));
-        database.Migrate();
-        return database;
+        var full = Path.GetFullPath(dataDirectory);
+        return new CollectionDatabase(full, SqliteStore.Open(Path.Combine(full, FileName), SchemaVersion, Schema));
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE), committed when it returns; rolled back if it throws.</summary>
-    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        _writer.Wait();
-        try
-        {
-            using var connection = Connect();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(connection, transaction);
-            transaction.Commit();
-            return result;
-        }
-        finally
-        {
-            _writer.Release();
-        }
-    }
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _store.Write(work);
 
     /// <summary>Runs <paramref name="work"/> on a connection of its own, in one read transaction so it sees one snapshot.</summary>
-    internal T Read<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        return work(connection, transaction);
-    }
+    internal T Read<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _store.Read(work);
 
-    /// <summary>Clears the connection pool so the file is released.</summary>
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        _writer.Dispose();
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // synchronous is per connection; FULL makes each commit fsync the WAL.
-        pragma.CommandText = "PRAGMA synchronous=FULL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    private void Migrate()
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        var mode = command.ExecuteScalar() as string;
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{Path.Combine(DataDirectory, FileName)}: SQLite refused WAL mode (got '{mode}'); put the data directory on a local file system.");
-        }
-        command.CommandText = "PRAGMA user_version;";
-        var version = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        if (version == SchemaVersion) return;
-        if (version > SchemaVersion)
-        {
-            throw new InvalidOperationException($"{Path.Combine(DataDirectory, FileName)} has schema version {version}, newer than this Likeness understands ({SchemaVersion}); upgrade Likeness.");
-        }
-        using var transaction = connection.BeginTransaction();
-        command.Transaction = transaction;
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
-        command.CommandText = $"PRAGMA user_version={SchemaVersion};";
-        command.ExecuteNonQuery();
-        transaction.Commit();
-    }
+    /// <summary>Releases the file's pooled connections.</summary>
+    public void Dispose() => _store.Dispose();
 
     // Row ids never repeat (AUTOINCREMENT): a vector index snapshot left behind by a crash can never be
     // mistaken for a newer collection's, nor a deleted face's key for a new face's.

@@ -1,3 +1,4 @@
+using Likeness.Collections.Storage;
 using Likeness.Governance.AuditTrail;
 
 namespace Likeness.Governance.Review;
@@ -21,16 +22,16 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewerId);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(role);
-        database.Write((c, t) => GovernanceDatabase.Command(c, t, """
+        database.Write((c, t) => Sql.Command(c, t, """
             INSERT INTO reviewers (reviewer_id, name, role, trained_on) VALUES ($id, $n, $r, $d)
             ON CONFLICT(reviewer_id) DO UPDATE SET name = $n, role = $r, trained_on = $d
             """, ("$id", reviewerId), ("$n", name), ("$r", role), ("$d", Profiles.ProfileStore.Date(trainedOn))).ExecuteNonQuery());
         return new Reviewer(reviewerId, name, role, trainedOn);
     }
 
-    public IReadOnlyList<Reviewer> Reviewers() => database.Read(c =>
+    public IReadOnlyList<Reviewer> Reviewers() => database.Read((c, t) =>
     {
-        using var command = GovernanceDatabase.Command(c, null, "SELECT reviewer_id, name, role, trained_on FROM reviewers ORDER BY reviewer_id");
+        using var command = Sql.Command(c, t, "SELECT reviewer_id, name, role, trained_on FROM reviewers ORDER BY reviewer_id");
         using var reader = command.ExecuteReader();
         var list = new List<Reviewer>();
         while (reader.Read()) list.Add(new Reviewer(reader.GetString(0), reader.GetString(1), reader.GetString(2), DateOnly.Parse(reader.GetString(3), System.Globalization.CultureInfo.InvariantCulture)));
@@ -44,7 +45,7 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
         return database.Write((c, t) => candidates.Select(candidate =>
         {
             var id = Guid.NewGuid().ToString();
-            GovernanceDatabase.Command(c, t, """
+            Sql.Command(c, t, """
                 INSERT INTO reviews (review_id, account, case_id, use_case, operation, collection_id, candidate_face_id, similarity, created_ms, status)
                 VALUES ($id, $a, $case, $u, $op, $col, $f, $s, $now, 'pending')
                 """, ("$id", id), ("$a", accountId), ("$case", caseId), ("$u", useCase), ("$op", operation), ("$col", collectionId),
@@ -54,9 +55,9 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
     }
 
     /// <summary>Review items, oldest first, optionally only one status, account or case.</summary>
-    public IReadOnlyList<ReviewItem> List(string? status = null, string? accountId = null, string? caseId = null) => database.Read(c =>
+    public IReadOnlyList<ReviewItem> List(string? status = null, string? accountId = null, string? caseId = null) => database.Read((c, t) =>
     {
-        using var command = GovernanceDatabase.Command(c, null, """
+        using var command = Sql.Command(c, t, """
             SELECT review_id, account, case_id, use_case, operation, collection_id, candidate_face_id, similarity, created_ms, status, reviewer_id, decided_ms, note
             FROM reviews WHERE ($s IS NULL OR status = $s) AND ($a IS NULL OR account = $a) AND ($c IS NULL OR case_id = $c) ORDER BY created_ms, rowid
             """, ("$s", status), ("$a", accountId), ("$c", caseId));
@@ -85,7 +86,7 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
         var item = List().FirstOrDefault(i => i.ReviewId == reviewId) ?? throw new InvalidOperationException($"No review item {reviewId}.");
         if (item.Status != Pending) throw new InvalidOperationException($"Review item {reviewId} was already {item.Status} by {item.ReviewerId}; decisions are final.");
         var status = confirm ? Confirmed : Rejected;
-        database.Write((c, t) => GovernanceDatabase.Command(c, t,
+        database.Write((c, t) => Sql.Command(c, t,
             "UPDATE reviews SET status = $s, reviewer_id = $r, decided_ms = $now, note = $n WHERE review_id = $id AND status = 'pending'",
             ("$s", status), ("$r", reviewerId), ("$now", time.ToUnixTimeMilliseconds()), ("$n", note), ("$id", reviewId)).ExecuteNonQuery());
         trail.Append(new AuditEntry(time, item.AccountId, null, item.UseCase, item.CaseId, "ReviewDecision", item.CollectionId, null, null, null, null,

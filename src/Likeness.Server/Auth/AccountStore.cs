@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Likeness.Collections.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Likeness.Server.Auth;
@@ -21,10 +22,9 @@ public sealed class AccountStore : IDisposable
     private const int IdAttempts = 8;
 
     private readonly string _path;
-    private readonly string _connectionString;
+    private readonly SqliteStore _store;
     private readonly MasterKey _masterKey;
     private readonly TimeProvider _clock;
-    private readonly Lock _writer = new();
     private readonly ConcurrentDictionary<string, CachedKey> _cache = new(StringComparer.Ordinal);
     // Bumped after every revocation in this process commits, so a lookup that read the database
     // before the commit does not leave the revoked key in the cache.
@@ -35,14 +35,7 @@ public sealed class AccountStore : IDisposable
         _path = path;
         _masterKey = masterKey;
         _clock = clock;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            ForeignKeys = true,
-            DefaultTimeout = 30,
-        }.ToString();
+        _store = SqliteStore.Open(path, SchemaVersion, Schema);
     }
 
     /// <summary>
@@ -65,7 +58,6 @@ public sealed class AccountStore : IDisposable
         var store = new AccountStore(Path.GetFullPath(Path.Combine(dataDirectory, FileName)), masterKey, clock);
         try
         {
-            store.Migrate();
             store.RequireMasterKey();
             return store;
         }
@@ -87,19 +79,19 @@ public sealed class AccountStore : IDisposable
         var created = Now();
         return Write((connection, transaction) =>
         {
-            if (Exists(connection, transaction, "SELECT 1 FROM accounts WHERE name = $n", ("$n", name)))
+            if (Sql.Exists(connection, transaction, "SELECT 1 FROM accounts WHERE name = $n", ("$n", name)))
             {
                 throw new AccountException($"An account named '{name}' already exists.");
             }
             for (var attempt = 0; ; attempt++)
             {
                 var id = AccessKeyFormat.NewAccountId();
-                if (Exists(connection, transaction, "SELECT 1 FROM accounts WHERE account_id = $a", ("$a", id)))
+                if (Sql.Exists(connection, transaction, "SELECT 1 FROM accounts WHERE account_id = $a", ("$a", id)))
                 {
                     if (attempt < IdAttempts) continue;
                     throw new InvalidOperationException("Could not draw an unused account id; the random number generator is broken.");
                 }
-                Execute(connection, transaction, "INSERT INTO accounts (account_id, name, created_ms) VALUES ($a, $n, $c)",
+                Sql.Execute(connection, transaction, "INSERT INTO accounts (account_id, name, created_ms) VALUES ($a, $n, $c)",
                     ("$a", id), ("$n", name), ("$c", created.ToUnixTimeMilliseconds()));
                 return new Account(id, name, created);
             }
@@ -112,7 +104,7 @@ public sealed class AccountStore : IDisposable
         ArgumentNullException.ThrowIfNull(accountId);
         return Read((connection, transaction) =>
         {
-            using var command = Command(connection, transaction, "SELECT account_id, name, created_ms FROM accounts WHERE account_id = $a", ("$a", accountId));
+            using var command = Sql.Command(connection, transaction, "SELECT account_id, name, created_ms FROM accounts WHERE account_id = $a", ("$a", accountId));
             using var reader = command.ExecuteReader();
             return reader.Read() ? ReadAccount(reader) : null;
         });
@@ -121,7 +113,7 @@ public sealed class AccountStore : IDisposable
     /// <summary>Every account, oldest first.</summary>
     public IReadOnlyList<Account> ListAccounts() => Read((connection, transaction) =>
     {
-        using var command = Command(connection, transaction, "SELECT account_id, name, created_ms FROM accounts ORDER BY created_ms, account_id");
+        using var command = Sql.Command(connection, transaction, "SELECT account_id, name, created_ms FROM accounts ORDER BY created_ms, rowid");
         using var reader = command.ExecuteReader();
         var accounts = new List<Account>();
         while (reader.Read()) accounts.Add(ReadAccount(reader));
@@ -154,7 +146,7 @@ public sealed class AccountStore : IDisposable
                     ?? throw new AccountException($"No access key {accessKeyId}.");
                 if (revoked) throw new AccountException($"Access key {accessKeyId} is revoked; create a new key for account {accountId} instead.");
                 var now = Now();
-                Execute(connection, transaction, "UPDATE access_keys SET revoked_ms = $r WHERE access_key_id = $k",
+                Sql.Execute(connection, transaction, "UPDATE access_keys SET revoked_ms = $r WHERE access_key_id = $k",
                     ("$r", now.ToUnixTimeMilliseconds()), ("$k", accessKeyId));
                 return InsertKey(connection, transaction, accountId, now);
             });
@@ -174,7 +166,7 @@ public sealed class AccountStore : IDisposable
             Write((connection, transaction) =>
             {
                 _ = FindKeyRow(connection, transaction, accessKeyId) ?? throw new AccountException($"No access key {accessKeyId}.");
-                Execute(connection, transaction, "UPDATE access_keys SET revoked_ms = $r WHERE access_key_id = $k AND revoked_ms IS NULL",
+                Sql.Execute(connection, transaction, "UPDATE access_keys SET revoked_ms = $r WHERE access_key_id = $k AND revoked_ms IS NULL",
                     ("$r", Now().ToUnixTimeMilliseconds()), ("$k", accessKeyId));
                 return 0;
             });
@@ -190,8 +182,8 @@ public sealed class AccountStore : IDisposable
     {
         if (accountId is not null) RequireAccount(connection, transaction, accountId);
         using var command = accountId is null
-            ? Command(connection, transaction, "SELECT access_key_id, account_id, created_ms, revoked_ms FROM access_keys ORDER BY created_ms, access_key_id")
-            : Command(connection, transaction, "SELECT access_key_id, account_id, created_ms, revoked_ms FROM access_keys WHERE account_id = $a ORDER BY created_ms, access_key_id", ("$a", accountId));
+            ? Sql.Command(connection, transaction, "SELECT access_key_id, account_id, created_ms, revoked_ms FROM access_keys ORDER BY created_ms, rowid")
+            : Sql.Command(connection, transaction, "SELECT access_key_id, account_id, created_ms, revoked_ms FROM access_keys WHERE account_id = $a ORDER BY created_ms, rowid", ("$a", accountId));
         using var reader = command.ExecuteReader();
         var keys = new List<AccessKeyInfo>();
         while (reader.Read())
@@ -218,7 +210,7 @@ public sealed class AccountStore : IDisposable
         {
             if (Stopwatch.GetElapsedTime(Volatile.Read(ref cached.CheckedAt), now) < RevocationRecheck) return cached.Lookup;
             var active = Read((connection, transaction) =>
-                Exists(connection, transaction, "SELECT 1 FROM access_keys WHERE access_key_id = $k AND revoked_ms IS NULL", ("$k", accessKeyId)));
+                Sql.Exists(connection, transaction, "SELECT 1 FROM access_keys WHERE access_key_id = $k AND revoked_ms IS NULL", ("$k", accessKeyId)));
             if (active)
             {
                 Volatile.Write(ref cached.CheckedAt, now);
@@ -231,7 +223,7 @@ public sealed class AccountStore : IDisposable
         var revocationsBefore = Interlocked.Read(ref _revocations);
         var row = Read((connection, transaction) =>
         {
-            using var command = Command(connection, transaction,
+            using var command = Sql.Command(connection, transaction,
                 "SELECT account_id, secret FROM access_keys WHERE access_key_id = $k AND revoked_ms IS NULL", ("$k", accessKeyId));
             using var reader = command.ExecuteReader();
             return reader.Read() ? (AccountId: reader.GetString(0), Sealed: (byte[])reader.GetValue(1)) : default;
@@ -252,8 +244,7 @@ public sealed class AccountStore : IDisposable
     public void Dispose()
     {
         _cache.Clear();
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _store.Dispose();
     }
 
     /// <summary>Drops a revoked key from the cache; runs after the revocation committed (or failed).</summary>
@@ -268,7 +259,7 @@ public sealed class AccountStore : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             var id = AccessKeyFormat.NewAccessKeyId();
-            if (Exists(connection, transaction, "SELECT 1 FROM access_keys WHERE access_key_id = $k", ("$k", id)))
+            if (Sql.Exists(connection, transaction, "SELECT 1 FROM access_keys WHERE access_key_id = $k", ("$k", id)))
             {
                 if (attempt < IdAttempts) continue;
                 throw new InvalidOperationException("Could not draw an unused access key id; the random number generator is broken.");
@@ -279,7 +270,7 @@ public sealed class AccountStore : IDisposable
             // another key's row fails authentication instead of verifying that key's requests.
             var sealedSecret = _masterKey.Seal(plaintext, Encoding.ASCII.GetBytes(id));
             CryptographicOperations.ZeroMemory(plaintext);
-            Execute(connection, transaction, "INSERT INTO access_keys (access_key_id, account_id, secret, created_ms) VALUES ($k, $a, $s, $c)",
+            Sql.Execute(connection, transaction, "INSERT INTO access_keys (access_key_id, account_id, secret, created_ms) VALUES ($k, $a, $s, $c)",
                 ("$k", id), ("$a", accountId), ("$s", sealedSecret), ("$c", created.ToUnixTimeMilliseconds()));
             return new AccessKey(id, secret, accountId, created);
         }
@@ -287,14 +278,14 @@ public sealed class AccountStore : IDisposable
 
     private static (string AccountId, bool Revoked)? FindKeyRow(SqliteConnection connection, SqliteTransaction transaction, string accessKeyId)
     {
-        using var command = Command(connection, transaction, "SELECT account_id, revoked_ms IS NOT NULL FROM access_keys WHERE access_key_id = $k", ("$k", accessKeyId));
+        using var command = Sql.Command(connection, transaction, "SELECT account_id, revoked_ms IS NOT NULL FROM access_keys WHERE access_key_id = $k", ("$k", accessKeyId));
         using var reader = command.ExecuteReader();
         return reader.Read() ? (reader.GetString(0), reader.GetInt64(1) != 0) : null;
     }
 
     private static void RequireAccount(SqliteConnection connection, SqliteTransaction transaction, string accountId)
     {
-        if (!Exists(connection, transaction, "SELECT 1 FROM accounts WHERE account_id = $a", ("$a", accountId)))
+        if (!Sql.Exists(connection, transaction, "SELECT 1 FROM accounts WHERE account_id = $a", ("$a", accountId)))
         {
             throw new AccountException($"No account {accountId}.");
         }
@@ -302,10 +293,10 @@ public sealed class AccountStore : IDisposable
 
     private void RequireMasterKey() => Write((connection, transaction) =>
     {
-        using var command = Command(connection, transaction, "SELECT value FROM meta WHERE name = 'master_key_check'");
+        using var command = Sql.Command(connection, transaction, "SELECT value FROM meta WHERE name = 'master_key_check'");
         if (command.ExecuteScalar() is not byte[] stored)
         {
-            Execute(connection, transaction, "INSERT INTO meta (name, value) VALUES ('master_key_check', $v)", ("$v", _masterKey.Check));
+            Sql.Execute(connection, transaction, "INSERT INTO meta (name, value) VALUES ('master_key_check', $v)", ("$v", _masterKey.Check));
             return 0;
         }
         if (!CryptographicOperations.FixedTimeEquals(stored, _masterKey.Check))
@@ -324,63 +315,9 @@ public sealed class AccountStore : IDisposable
 
     private static Account ReadAccount(SqliteDataReader reader) => new(reader.GetString(0), reader.GetString(1), FromMilliseconds(reader.GetInt64(2)));
 
-    private T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        lock (_writer)
-        {
-            using var connection = Connect();
-            // BEGIN IMMEDIATE: take the write lock up front, so a CLI and the server writing at once
-            // wait (busy timeout) instead of failing on lock upgrade.
-            using var transaction = connection.BeginTransaction(deferred: false);
-            var result = work(connection, transaction);
-            transaction.Commit();
-            return result;
-        }
-    }
+    private T Write<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _store.Write(work);
 
-    private T Read<T>(Func<SqliteConnection, SqliteTransaction, T> work)
-    {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        return work(connection, transaction);
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // synchronous is per connection; FULL makes each commit fsync the WAL.
-        pragma.CommandText = "PRAGMA synchronous=FULL;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
-
-    private void Migrate()
-    {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        var mode = command.ExecuteScalar() as string;
-        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidOperationException($"{_path}: SQLite refused WAL mode (got '{mode}'); put the data directory on a local file system.");
-        }
-        using var transaction = connection.BeginTransaction(deferred: false);
-        command.Transaction = transaction;
-        command.CommandText = "PRAGMA user_version;";
-        var version = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-        if (version == SchemaVersion) return;
-        if (version > SchemaVersion)
-        {
-            throw new InvalidOperationException($"{_path} has schema version {version}, newer than this Likeness understands ({SchemaVersion}); upgrade Likeness.");
-        }
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
-        command.CommandText = $"PRAGMA user_version={SchemaVersion};";
-        command.ExecuteNonQuery();
-        transaction.Commit();
-    }
+    private T Read<T>(Func<SqliteConnection, SqliteTransaction, T> work) => _store.Read(work);
 
     // Times are Unix milliseconds (UTC). `secret` is nonce(12) ‖ AES-256-GCM ciphertext(40) ‖ tag(16)
     // with the access key id as associated data; no column ever holds a secret in the clear.
@@ -405,27 +342,6 @@ public sealed class AccountStore : IDisposable
         );
         CREATE INDEX access_keys_by_account ON access_keys(account_id);
         """;
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
-        return command;
-    }
-
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        command.ExecuteNonQuery();
-    }
-
-    private static bool Exists(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string, object)[] parameters)
-    {
-        using var command = Command(connection, transaction, sql, parameters);
-        return command.ExecuteScalar() is not null;
-    }
 
     private sealed class CachedKey(KeyLookup lookup, long checkedAt)
     {
