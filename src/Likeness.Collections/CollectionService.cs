@@ -90,6 +90,23 @@ public sealed partial class CollectionService : IDisposable
         });
     }
 
+    /// <summary>
+    /// The number of faces in the collection: the gallery size the audit trail records for every search.
+    /// Read from the collection's vector index when it is loaded (which a search just did), so recording it
+    /// costs no scan of the faces table.
+    /// </summary>
+    public long FaceCount(string account, string collectionId)
+    {
+        RequireAccount(account);
+        RekognitionParameters.CollectionId(collectionId);
+        return _database.Read((connection, transaction) =>
+        {
+            var collection = Find(connection, transaction, account, collectionId);
+            return _indexes.LoadedCount(collection.Row)
+                ?? Sql.Long(connection, transaction, "SELECT count(*) FROM faces WHERE collection = $c", ("$c", collection.Row));
+        });
+    }
+
     /// <summary>ListCollections, in creation order; <paramref name="maxResults"/> 0-4096, default 1000.</summary>
     public ListCollectionsResult ListCollections(string account, string? nextToken = null, int? maxResults = null)
     {

@@ -152,6 +152,18 @@ public sealed class FaceOperationTests : IDisposable
     }
 
     [Fact]
+    public void FaceCountAgreesWithDescribeWhetherOrNotTheIndexIsLoaded()
+    {
+        var faces = Service.AddFaces(TestStore.Account, Collection, Enumerable.Range(0, 5).Select(_ => TestStore.Face(TestStore.RandomVector(_random))).ToList());
+        _store.Reopen();
+        Assert.Equal(5, _store.Service.FaceCount(TestStore.Account, Collection)); // counted: no index loaded yet
+        _store.Service.SearchFaces(TestStore.Account, Collection, faces[0].FaceId);
+        _store.Service.DeleteFaces(TestStore.Account, Collection, [faces[1].FaceId]);
+        Assert.Equal(4, _store.Service.FaceCount(TestStore.Account, Collection)); // from the loaded index, caught up
+        Assert.Equal(4, _store.Service.DescribeCollection(TestStore.Account, Collection).FaceCount);
+    }
+
+    [Fact]
     public void ConcurrentWritersAndSearchersLoseNothing()
     {
         var probe = TestStore.RandomVector(_random);

@@ -47,7 +47,7 @@ internal sealed class CollectionContext : IDisposable
     public T Governed<T>(string operation, string? collectionId, double? threshold, double? defaultThreshold, Func<T> work)
     {
         var (result, reviews) = Governor.Run(Caller, operation, collectionId, threshold, defaultThreshold, work,
-            gallerySize: collectionId is null ? null : () => Service.DescribeCollection(Account, collectionId).FaceCount);
+            gallerySize: collectionId is null ? null : () => Service.FaceCount(Account, collectionId));
         if (reviews.Count > 0) Console.Error.WriteLine($"{reviews.Count} candidate match(es) queued for human review: {string.Join(", ", reviews)} (`likeness review list`)");
         return result;
     }

@@ -47,6 +47,22 @@ internal sealed class CollectionIndexes : IDisposable
         }
     }
 
+    /// <summary>The number of faces in the collection's index with every committed change applied, or null when the index is not loaded.</summary>
+    public long? LoadedCount(long collectionRow)
+    {
+        Entry? entry;
+        lock (_gate)
+        {
+            if (!_entries.TryGetValue(collectionRow, out entry)) return null;
+        }
+        lock (entry)
+        {
+            if (entry.Index is null) return null;
+            CatchUp(entry, collectionRow);
+            return entry.Index.Count;
+        }
+    }
+
     /// <summary>Forgets a deleted collection's index and removes its files.</summary>
     public void Drop(long collectionRow)
     {

@@ -40,7 +40,7 @@ public sealed class RekognitionOperations(FacePipeline pipeline, CollectionServi
         var (result, reviews) = governor.Run(caller, operation, collectionId, threshold, fallback,
             () => Execute(operation, caller.AccountId, request),
             describe: operation == "CompareFaces" ? DescribeComparison : null,
-            gallerySize: collectionId is null ? null : () => collections.DescribeCollection(caller.AccountId, collectionId).FaceCount);
+            gallerySize: collectionId is null ? null : () => collections.FaceCount(caller.AccountId, collectionId));
         return (result is FaceComparison comparison ? FaceComparisonJson.Response(comparison) : result, reviews);
     }
 
