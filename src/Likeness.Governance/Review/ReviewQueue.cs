@@ -55,12 +55,15 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
     }
 
     /// <summary>Review items, oldest first, optionally only one status, account or case.</summary>
-    public IReadOnlyList<ReviewItem> List(string? status = null, string? accountId = null, string? caseId = null) => database.Read((c, t) =>
+    public IReadOnlyList<ReviewItem> List(string? status = null, string? accountId = null, string? caseId = null) => Query(status, accountId, caseId, reviewId: null);
+
+    private IReadOnlyList<ReviewItem> Query(string? status, string? accountId, string? caseId, string? reviewId) => database.Read((c, t) =>
     {
         using var command = Sql.Command(c, t, """
             SELECT review_id, account, case_id, use_case, operation, collection_id, candidate_face_id, similarity, created_ms, status, reviewer_id, decided_ms, note
-            FROM reviews WHERE ($s IS NULL OR status = $s) AND ($a IS NULL OR account = $a) AND ($c IS NULL OR case_id = $c) ORDER BY created_ms, rowid
-            """, ("$s", status), ("$a", accountId), ("$c", caseId));
+            FROM reviews WHERE ($s IS NULL OR status = $s) AND ($a IS NULL OR account = $a) AND ($c IS NULL OR case_id = $c) AND ($id IS NULL OR review_id = $id)
+            ORDER BY created_ms, rowid
+            """, ("$s", status), ("$a", accountId), ("$c", caseId), ("$id", reviewId));
         using var r = command.ExecuteReader();
         var list = new List<ReviewItem>();
         while (r.Read())
@@ -83,15 +86,17 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
         {
             throw new InvalidOperationException($"Reviewer {reviewerId}'s training ({reviewer.TrainedOn:yyyy-MM-dd}) is not within the last {TrainingValidity.TotalDays:F0} days; record a current training date first.");
         }
-        var item = List().FirstOrDefault(i => i.ReviewId == reviewId) ?? throw new InvalidOperationException($"No review item {reviewId}.");
+        var item = Query(null, null, null, reviewId).SingleOrDefault() ?? throw new InvalidOperationException($"No review item {reviewId}.");
         if (item.Status != Pending) throw new InvalidOperationException($"Review item {reviewId} was already {item.Status} by {item.ReviewerId}; decisions are final.");
         var status = confirm ? Confirmed : Rejected;
-        database.Write((c, t) => Sql.Command(c, t,
+        var changed = database.Write((c, t) => Sql.Command(c, t,
             "UPDATE reviews SET status = $s, reviewer_id = $r, decided_ms = $now, note = $n WHERE review_id = $id AND status = 'pending'",
             ("$s", status), ("$r", reviewerId), ("$now", time.ToUnixTimeMilliseconds()), ("$n", note), ("$id", reviewId)).ExecuteNonQuery());
+        // Checked and decided in separate transactions: a concurrent decision wins the UPDATE and this one stops here, unrecorded.
+        if (changed == 0) throw new InvalidOperationException($"Review item {reviewId} was decided by someone else meanwhile; decisions are final.");
         trail.Append(new AuditEntry(time, item.AccountId, null, item.UseCase, item.CaseId, "ReviewDecision", item.CollectionId, null, null, null, null,
             confirm ? "review-confirmed" : "review-rejected", null,
             $"review {reviewId}: candidate face {item.CandidateFaceId} (similarity {item.Similarity:F1}) {status} by {reviewerId} ({reviewer.Role})"));
-        return List().First(i => i.ReviewId == reviewId);
+        return item with { Status = status, ReviewerId = reviewerId, Decided = DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds()), Note = note };
     }
 }
