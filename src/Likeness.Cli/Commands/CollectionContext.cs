@@ -83,18 +83,6 @@ internal sealed class CollectionContext : IDisposable
         return Path.Combine(root, "likeness");
     }
 
-    /// <summary>The bytes of an image file, refused in one line when missing or over Rekognition's 5 MB.</summary>
-    public static byte[] ReadImage(string path)
-    {
-        if (!File.Exists(path)) throw new CliUsageException($"No file at {path}; give the path of a JPEG or PNG photo.");
-        var length = new FileInfo(path).Length;
-        if (length > ImageLimits.Rekognition.MaxBytes)
-        {
-            throw new CliUsageException($"{path} is {length:N0} bytes; the limit is {ImageLimits.Rekognition.MaxBytes:N0} (Rekognition's 5 MB). Resize or recompress it.");
-        }
-        return File.ReadAllBytes(path);
-    }
-
     public static int? Integer(CliArguments args, string name)
     {
         var text = args.Option(name);

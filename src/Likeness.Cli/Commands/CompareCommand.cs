@@ -37,8 +37,8 @@ public static class CompareCommand
         }
         var sourcePath = args.Positional[1];
         var targetPath = args.Positional[2];
-        var source = Decode(sourcePath);
-        var target = Decode(targetPath);
+        var source = ImageFile.Decode(sourcePath);
+        var target = ImageFile.Decode(targetPath);
 
         var spec = FaceEmbedderSpec.Default;
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
@@ -90,18 +90,6 @@ public static class CompareCommand
             ? $"extrapolated beyond what {calibration.Table.ImpostorPairs:N0} measured impostor pairs resolve"
             : $"measured on {calibration.Table.ImpostorPairs:N0} impostor pairs";
         return Invariant($"threshold {result.Threshold:G4}: estimated false-match rate {fmr:G3} (one in {oneIn:N0} comparisons with someone else; {how}; docs/THRESHOLDS.md)");
-    }
-
-    private static DecodedImage Decode(string path)
-    {
-        if (!File.Exists(path)) throw new CliUsageException($"No file at {path}; give the path of a JPEG or PNG photo.");
-        var limits = ImageLimits.Rekognition;
-        var length = new FileInfo(path).Length;
-        if (length > limits.MaxBytes)
-        {
-            throw new CliUsageException($"{path} is {length:N0} bytes; the limit is {limits.MaxBytes:N0} (Rekognition's 5 MB). Resize or recompress it.");
-        }
-        return new ImageDecoder(limits).Decode(File.ReadAllBytes(path));
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -32,17 +32,10 @@ public static class DemoCommand
 
         var imagePath = args.Positional.Count > 1 ? args.Positional[1] : assets.PackageFile(ModelCatalog.FaceApi, SamplePhoto);
         if (args.Positional.Count > 2) throw new CliUsageException("`likeness demo` takes at most one image path.");
-        if (!File.Exists(imagePath)) throw new CliUsageException($"No file at {imagePath}; give the path of a JPEG or PNG photo.");
-
-        var limits = ImageLimits.Rekognition;
-        var length = new FileInfo(imagePath).Length;
-        if (length > limits.MaxBytes)
-        {
-            throw new CliUsageException($"{imagePath} is {length:N0} bytes; the limit is {limits.MaxBytes:N0} (Rekognition's 5 MB). Resize or recompress it.");
-        }
+        var bytes = ImageFile.Read(imagePath);
 
         var clock = Stopwatch.StartNew();
-        var image = new ImageDecoder(limits).Decode(File.ReadAllBytes(imagePath));
+        var image = new ImageDecoder(ImageLimits.Rekognition).Decode(bytes);
         var decodeMs = clock.Elapsed.TotalMilliseconds;
 
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });

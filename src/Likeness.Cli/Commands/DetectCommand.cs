@@ -31,15 +31,7 @@ public static class DetectCommand
         if (args.Positional.Count < 2) throw new CliUsageException("`likeness detect` needs an image path: likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png].");
         if (args.Positional.Count > 2) throw new CliUsageException("`likeness detect` takes one image path.");
         var imagePath = args.Positional[1];
-        if (!File.Exists(imagePath)) throw new CliUsageException($"No file at {imagePath}; give the path of a JPEG or PNG photo.");
-
-        var limits = ImageLimits.Rekognition;
-        var length = new FileInfo(imagePath).Length;
-        if (length > limits.MaxBytes)
-        {
-            throw new CliUsageException($"{imagePath} is {length:N0} bytes; the limit is {limits.MaxBytes:N0} (Rekognition's 5 MB). Resize or recompress it.");
-        }
-        var image = new ImageDecoder(limits).Decode(File.ReadAllBytes(imagePath));
+        var image = ImageFile.Decode(imagePath);
 
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
         using var analyzer = FaceAnalyzer.OpenDefault(runtime, assets);

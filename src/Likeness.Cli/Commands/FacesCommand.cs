@@ -41,7 +41,7 @@ public static class FacesCommand
         };
         if (action is "index" or "delete" && rest.Count == 0) throw new CliUsageException($"`likeness faces {action}` needs at least one {(action == "index" ? "IMAGE" : "FACE_ID")} after the collection.");
         if (action is "search" or "search-image" && rest.Count != 1) throw new CliUsageException($"`likeness faces {action}` takes one {(action == "search" ? "FACE_ID" : "IMAGE")} after the collection.");
-        var images = action is "index" or "search-image" ? rest.Select(CollectionContext.ReadImage).ToList() : [];
+        var images = action is "index" or "search-image" ? rest.Select(ImageFile.Read).ToList() : [];
 
         using var context = CollectionContext.Open(args, needsImages: images.Count > 0);
         var service = context.Service;

@@ -27,7 +27,7 @@ public static class UsersCommand
         var byFace = args.Option("face");
         var nextToken = args.Option("next-token");
         if (action is "associate" or "disassociate" && faceIds.Count == 0) throw new CliUsageException($"`likeness users {action}` needs FACE_IDs after the user.");
-        var image = action == "search-image" ? CollectionContext.ReadImage(CollectionContext.Required(args, 3, "likeness users search-image COLLECTION IMAGE")) : null;
+        var image = action == "search-image" ? ImageFile.Read(CollectionContext.Required(args, 3, "likeness users search-image COLLECTION IMAGE")) : null;
 
         using var context = CollectionContext.Open(args, needsImages: image is not null);
         var service = context.Service;
