@@ -4,9 +4,7 @@ using Likeness.Imaging;
 using Likeness.Models.Assets;
 using Likeness.Vision.Faces.Analysis;
 using Likeness.Vision.Faces.Comparison;
-using Likeness.Vision.Faces.Detection;
-using Likeness.Vision.Faces.Embedding;
-using Likeness.Vision.Faces.Landmarks;
+using Likeness.Vision.Faces.Pipeline;
 using Likeness.Vision.Faces.Similarity;
 using Likeness.Vision.Onnx;
 
@@ -40,18 +38,11 @@ public static class CompareCommand
         var source = ImageFile.Decode(sourcePath);
         var target = ImageFile.Decode(targetPath);
 
-        var spec = FaceEmbedderSpec.Default;
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
-        using var detectorSession = runtime.OpenSession(assets.Model("blazeface"));
-        using var landmarkSession = runtime.OpenSession(assets.Model("faceapi-landmark68"));
-        using var embedderSession = runtime.OpenSession(assets.Model(spec.ModelName));
-        var comparer = new FaceComparer(
-            new FaceLocator(new TiledFaceDetector(new BlazeFaceDetector(detectorSession), TiledFaceDetector.DefaultTileSizes), new FaceApiLandmarkDetector(landmarkSession)),
-            new OnnxFaceEmbedder(embedderSession, spec),
-            SimilarityCalibration.ForModel(spec.ModelId));
-        var result = comparer.Compare(source, target, threshold);
+        using var pipeline = FacePipeline.OpenDefault(runtime, assets);
+        var result = pipeline.Compare(source, target, threshold);
 
-        var rateLine = RateLine(result, comparer.Calibration);
+        var rateLine = RateLine(result, pipeline.Calibration);
         if (result.SourceImageFace is null)
         {
             // Rekognition answers InvalidParameterException here; the CLI says so in one line.

@@ -1,8 +1,6 @@
 using Likeness.Imaging;
 using Likeness.Models.Assets;
 using Likeness.Vision.Faces.Attributes;
-using Likeness.Vision.Faces.Detection;
-using Likeness.Vision.Faces.Landmarks;
 using Likeness.Vision.Faces.Pose;
 using Likeness.Vision.Faces.Quality;
 using Likeness.Vision.Onnx;
@@ -53,8 +51,7 @@ public sealed class FaceAnalyzer : IDisposable
                 sessions.Add(session);
                 return session;
             }
-            var detector = new TiledFaceDetector(new BlazeFaceDetector(Open("blazeface")), TiledFaceDetector.DefaultTileSizes);
-            var locator = new FaceLocator(detector, new FaceApiLandmarkDetector(Open("faceapi-landmark68")));
+            var locator = FaceLocator.Default(Open);
             var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
             return new FaceAnalyzer(locator, attributes, sessions);
         }

@@ -1,6 +1,7 @@
 using Likeness.Imaging;
 using Likeness.Vision.Faces.Detection;
 using Likeness.Vision.Faces.Landmarks;
+using Likeness.Vision.Onnx;
 
 namespace Likeness.Vision.Faces.Analysis;
 
@@ -42,6 +43,18 @@ public sealed class FaceLocator
         _detector = detector;
         _landmarks = landmarks;
         _minConfidence = minConfidence;
+    }
+
+    /// <summary>
+    /// The default locator (docs/DETECTION.md): BlazeFace on the whole image and on 512 and 256 px tiles at
+    /// <see cref="DefaultMinConfidence"/>, confirmed by face-api's 68-point landmark net; sessions come from <paramref name="open"/> (model name → session).
+    /// </summary>
+    public static FaceLocator Default(Func<string, OnnxSession> open)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        return new FaceLocator(
+            new TiledFaceDetector(new BlazeFaceDetector(open("blazeface")), TiledFaceDetector.DefaultTileSizes),
+            new FaceApiLandmarkDetector(open("faceapi-landmark68")));
     }
 
     /// <summary>The faces in the image, largest first; the image is only read.</summary>

@@ -3,9 +3,7 @@ using Likeness.Models.Assets;
 using Likeness.Vision.Faces.Analysis;
 using Likeness.Vision.Faces.Attributes;
 using Likeness.Vision.Faces.Comparison;
-using Likeness.Vision.Faces.Detection;
 using Likeness.Vision.Faces.Embedding;
-using Likeness.Vision.Faces.Landmarks;
 using Likeness.Vision.Faces.Similarity;
 using Likeness.Vision.Onnx;
 
@@ -59,9 +57,7 @@ public sealed class FacePipeline : IDisposable
                 sessions.Add(session);
                 return session;
             }
-            var locator = new FaceLocator(
-                new TiledFaceDetector(new BlazeFaceDetector(Open("blazeface")), TiledFaceDetector.DefaultTileSizes),
-                new FaceApiLandmarkDetector(Open("faceapi-landmark68")));
+            var locator = FaceLocator.Default(Open);
             var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
             return new FacePipeline(locator, attributes, new OnnxFaceEmbedder(Open(spec.ModelName), spec), calibration, sessions);
         }
