@@ -141,7 +141,7 @@ public sealed partial class CollectionService
         RequireAccount(account);
         RekognitionParameters.CollectionId(collectionId);
         RekognitionParameters.FaceIds(faceIds, 4096);
-        var (row, result) = _database.Write((connection, transaction) =>
+        return _database.Write((connection, transaction) =>
         {
             var collection = Find(connection, transaction, account, collectionId);
             var deleted = new List<string>();
@@ -158,9 +158,8 @@ public sealed partial class CollectionService
                     deleted.Add(faceId);
                 }
             }
-            return (collection.Row, new DeleteFacesResult(deleted, failed));
+            return new DeleteFacesResult(deleted, failed);
         });
-        return result;
     }
 
     private FaceRow? FaceById(SqliteConnection connection, SqliteTransaction transaction, CollectionRow collection, string faceId) =>

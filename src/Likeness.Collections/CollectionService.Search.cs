@@ -96,7 +96,7 @@ public sealed partial class CollectionService
         {
             var candidates = index.Search(query, Math.Max(1, Math.Min(k, MaxSearchFaces + 1)));
             var passing = candidates.Where(c => Model.Similarity(c.Distance) >= threshold).ToList();
-            var exhausted = candidates.Count < k || passing.Count < candidates.Count || k >= wanted || k > MaxSearchFaces;
+            var exhausted = candidates.Count < k || passing.Count < candidates.Count || k >= wanted;
             if (!exhausted)
             {
                 k = Math.Min(wanted, k * 4);

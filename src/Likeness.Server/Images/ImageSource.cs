@@ -11,9 +11,6 @@ namespace Likeness.Server.Images;
 /// </summary>
 public sealed class ImageSource(string? s3Root)
 {
-    /// <summary>Rekognition's limit for images read from S3 (image bytes in the request are limited to 5 MB).</summary>
-    public const long MaxS3ObjectBytes = 15L * 1024 * 1024;
-
     /// <summary>The image's bytes; AwsErrorException for a missing, ambiguous, unreadable or oversize image.</summary>
     public byte[] Read(JsonElement image)
     {
@@ -34,11 +31,8 @@ public sealed class ImageSource(string? s3Root)
         {
             throw new AwsErrorException("SerializationException", "Image.Bytes is not valid base64.");
         }
+        // The size limit is the decoder's (ImageLimits.Rekognition), answered as ImageTooLargeException.
         if (data.Length == 0) throw AwsErrorException.InvalidParameter("Image.Bytes is empty; send a JPEG or PNG image.");
-        if (data.Length > ImageLimits.Rekognition.MaxBytes)
-        {
-            throw new AwsErrorException("ImageTooLargeException", $"Image size is too large: {data.Length:N0} bytes; image bytes are limited to {ImageLimits.Rekognition.MaxBytes:N0}.");
-        }
         return data;
     }
 
@@ -60,7 +54,8 @@ public sealed class ImageSource(string? s3Root)
             throw new AwsErrorException("InvalidS3ObjectException", "Unable to get object metadata from S3. Check object key, region and/or access permissions.");
         }
         var length = new FileInfo(path).Length;
-        if (length > MaxS3ObjectBytes) throw new AwsErrorException("ImageTooLargeException", $"Image size is too large: {length:N0} bytes; S3 objects are limited to {MaxS3ObjectBytes:N0}.");
+        // Checked before reading: the decoder would refuse it anyway, after the whole file was in memory.
+        if (length > ImageLimits.Rekognition.MaxBytes) throw new AwsErrorException("ImageTooLargeException", $"Image size is too large: {length:N0} bytes; images are limited to {ImageLimits.Rekognition.MaxBytes:N0}.");
         return File.ReadAllBytes(path);
     }
 }

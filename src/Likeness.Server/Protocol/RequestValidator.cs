@@ -60,22 +60,13 @@ public sealed class RequestValidator(ServiceModel model)
                 Length(shape, value.EnumerateObject().Count(), path, "length");
                 foreach (var entry in value.EnumerateObject())
                 {
-                    Check(shape.GetProperty("key").GetProperty("shape").GetString()!, JsonDocument.Parse(JsonSerializer.Serialize(entry.Name)).RootElement, $"{path}.key");
+                    CheckString(model.Shapes[shape.GetProperty("key").GetProperty("shape").GetString()!], entry.Name, $"{path}.key");
                     Check(shape.GetProperty("value").GetProperty("shape").GetString()!, entry.Value, $"{path}.value");
                 }
                 break;
             case "string":
                 if (value.ValueKind != JsonValueKind.String) throw Serialization($"'{path}' must be a string");
-                var text = value.GetString()!;
-                Length(shape, text.Length, path, "length", text);
-                if (shape.TryGetProperty("enum", out var allowed) && !allowed.EnumerateArray().Any(a => a.GetString() == text))
-                {
-                    throw Constraint($"Value '{Clip(text)}' at '{Camel(path)}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", allowed.EnumerateArray().Select(a => a.GetString()))}]");
-                }
-                if (shape.TryGetProperty("pattern", out var pattern) && !Pattern(pattern.GetString()!).IsMatch(text))
-                {
-                    throw Constraint($"Value '{Clip(text)}' at '{Camel(path)}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern.GetString()}");
-                }
+                CheckString(shape, value.GetString()!, path);
                 break;
             case "integer" or "long":
                 if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var whole)) throw Serialization($"'{path}' must be a whole number");
@@ -98,6 +89,19 @@ public sealed class RequestValidator(ServiceModel model)
                 break;
             default:
                 throw new InvalidOperationException($"Shape {shapeName} has type {type}, which the validator does not know.");
+        }
+    }
+
+    private void CheckString(JsonElement shape, string text, string path)
+    {
+        Length(shape, text.Length, path, "length", text);
+        if (shape.TryGetProperty("enum", out var allowed) && !allowed.EnumerateArray().Any(a => a.GetString() == text))
+        {
+            throw Constraint($"Value '{Clip(text)}' at '{Camel(path)}' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", allowed.EnumerateArray().Select(a => a.GetString()))}]");
+        }
+        if (shape.TryGetProperty("pattern", out var pattern) && !Pattern(pattern.GetString()!).IsMatch(text))
+        {
+            throw Constraint($"Value '{Clip(text)}' at '{Camel(path)}' failed to satisfy constraint: Member must satisfy regular expression pattern: {pattern.GetString()}");
         }
     }
 
