@@ -5,13 +5,17 @@ namespace Likeness.Governance;
 
 /// <summary>
 /// `governance.db` in the data directory: account profiles and their use cases, keys bound to a use
-/// case, reviewers and review items, in a durable <see cref="SqliteStore"/> like the collection store.
+/// case, reviewers and review items, and recorded bias audits, in a durable <see cref="SqliteStore"/> like the
+/// collection store.
 /// </summary>
 public sealed class GovernanceDatabase : IDisposable
 {
     public const string FileName = "governance.db";
 
-    private const int SchemaVersion = 1;
+    // 1: profiles, use cases, key bindings, reviewers, reviews. 2: bias audits and their threshold rows.
+    // SqliteStore runs the whole schema on a database of an older version, so every statement must be
+    // idempotent (IF NOT EXISTS): a version-1 database gains the new tables and keeps everything else.
+    private const int SchemaVersion = 2;
 
     private readonly SqliteStore _store;
 
@@ -45,5 +49,15 @@ public sealed class GovernanceDatabase : IDisposable
             collection_id TEXT, candidate_face_id TEXT NOT NULL, similarity REAL NOT NULL, created_ms INTEGER NOT NULL,
             status TEXT NOT NULL, reviewer_id TEXT, decided_ms INTEGER, note TEXT);
         CREATE INDEX IF NOT EXISTS reviews_by_status ON reviews(status, created_ms);
+        CREATE TABLE IF NOT EXISTS bias_audits (
+            audit_id TEXT PRIMARY KEY, kind TEXT NOT NULL, model_id TEXT NOT NULL, completed_ms INTEGER NOT NULL,
+            dataset TEXT NOT NULL, report_path TEXT NOT NULL, report_sha256 TEXT NOT NULL, summary TEXT NOT NULL,
+            recorded_ms INTEGER NOT NULL, recorded_by TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS bias_audits_by_model ON bias_audits(kind, model_id, completed_ms);
+        CREATE TABLE IF NOT EXISTS bias_audit_thresholds (
+            audit_id TEXT NOT NULL REFERENCES bias_audits(audit_id), threshold REAL NOT NULL, pairs INTEGER NOT NULL,
+            worst_group TEXT NOT NULL, worst_false_matches INTEGER NOT NULL, worst_rate REAL NOT NULL, worst_upper REAL NOT NULL,
+            best_group TEXT NOT NULL, best_rate REAL NOT NULL, calibrated_rate REAL NOT NULL,
+            PRIMARY KEY (audit_id, threshold));
         """;
 }

@@ -64,7 +64,8 @@ public sealed class LikenessServer : IAsyncDisposable
             owned.Add(collections);
             var accounts = AccountStore.Open(options.DataDirectory, MasterKey.LoadOrCreate(options.DataDirectory));
             owned.Add(accounts);
-            var governor = Governor.Open(options.DataDirectory, options.PolicyPath, warn: message => Console.Error.WriteLine($"policy: {message}"));
+            var governor = Governor.Open(options.DataDirectory, options.PolicyPath, warn: message => Console.Error.WriteLine($"policy: {message}"),
+                faceModelId: Likeness.Vision.Faces.Embedding.FaceEmbedderSpec.Default.ModelId);
             owned.Add(governor);
             AccessKey? developmentKey = null;
             if (accounts.ListAccounts().Count == 0)

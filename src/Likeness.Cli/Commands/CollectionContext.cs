@@ -66,7 +66,8 @@ internal sealed class CollectionContext : IDisposable
         args.RejectUnknownOptions();
         if (useCase is not null && !UseCases.All.Contains(useCase)) throw new CliUsageException($"--use-case takes one of {string.Join(", ", UseCases.All)}, not '{useCase}'.");
         var database = CollectionDatabase.Open(dataDirectory);
-        var governor = Governor.Open(dataDirectory, policy, warn: message => Console.Error.WriteLine($"policy: {message}"));
+        var governor = Governor.Open(dataDirectory, policy, warn: message => Console.Error.WriteLine($"policy: {message}"),
+            faceModelId: Likeness.Vision.Faces.Embedding.FaceEmbedderSpec.Default.ModelId);
         var caller = new CallerContext(account, null, useCase, caseId);
         if (!needsImages) return new CollectionContext(database, null, null, account, governor, caller);
         var assets = InstalledAssets.Default(cacheDir);

@@ -41,12 +41,12 @@ public static class ReportCommand
                 {
                     throw new CliUsageException($"{configPath}: {e.Message}");
                 }
-                using var governor = Governor.Open(dataDirectory, policyPath);
+                using var governor = Governor.Open(dataDirectory, policyPath, faceModelId: FaceModel.Default.EmbedderModelId);
                 var trailPath = Path.Combine(dataDirectory, AuditTrail.FileName);
                 report = AccountabilityReport.Build(new AccountabilityReportInputs(
                     configuration, ModelCard.Default, governor.Policy.Current.Document,
                     AuditTrail.Verify(trailPath), [.. AuditTrail.Read(trailPath).Select(r => r.Entry)],
-                    governor.Reviews.List(), governor.Reviews.Reviewers(), FaceModel.Default.Calibration, DateTimeOffset.UtcNow));
+                    governor.Reviews.List(), governor.Reviews.Reviewers(), governor.Audits.List(), FaceModel.Default.Calibration, DateTimeOffset.UtcNow));
                 break;
             }
             case "usage":

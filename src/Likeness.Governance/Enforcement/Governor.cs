@@ -1,3 +1,4 @@
+using Likeness.Governance.Audits;
 using Likeness.Governance.AuditTrail;
 using Likeness.Governance.Policy;
 using Likeness.Governance.Profiles;
@@ -17,27 +18,43 @@ public sealed class Governor : IDisposable
     private readonly GovernanceDatabase _database;
     private readonly Func<DateTimeOffset> _clock;
 
-    private Governor(GovernanceDatabase database, PolicyProvider policy, AuditTrail.AuditTrail trail, Func<DateTimeOffset>? clock)
+    private Governor(GovernanceDatabase database, PolicyProvider policy, AuditTrail.AuditTrail trail, Func<DateTimeOffset>? clock, string? faceModelId)
     {
         _database = database;
         Policy = policy;
         Trail = trail;
         _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        FaceModelId = faceModelId;
         Profiles = new ProfileStore(database);
         Reviews = new ReviewQueue(database, trail);
+        Audits = new BiasAuditStore(database, trail, _clock);
     }
 
+    /// <summary>Account profiles, their use cases and key bindings.</summary>
     public ProfileStore Profiles { get; }
 
+    /// <summary>Candidate matches awaiting human review, and the reviewers.</summary>
     public ReviewQueue Reviews { get; }
 
+    /// <summary>The audits of face models recorded on this installation; biasAuditRequired rules are checked against them.</summary>
+    public BiasAuditStore Audits { get; }
+
+    /// <summary>The hash-chained record of every operation and decision.</summary>
     public AuditTrail.AuditTrail Trail { get; }
 
+    /// <summary>The live use policy.</summary>
     public PolicyProvider Policy { get; }
 
-    /// <summary>Opens the governance stores in <paramref name="dataDirectory"/> with the policy file at <paramref name="policyPath"/> (null: the shipped default policy).</summary>
-    public static Governor Open(string dataDirectory, string? policyPath = null, Action<string>? warn = null, Func<DateTimeOffset>? clock = null) =>
-        new(GovernanceDatabase.Open(dataDirectory), new PolicyProvider(policyPath, warn), AuditTrail.AuditTrail.Open(dataDirectory), clock);
+    /// <summary>The embedder model id the service identifies faces with, whose audits biasAuditRequired rules need; null when the host did not say.</summary>
+    public string? FaceModelId { get; }
+
+    /// <summary>
+    /// Opens the governance stores in <paramref name="dataDirectory"/> with the policy file at <paramref name="policyPath"/>
+    /// (null: the shipped default policy). <paramref name="faceModelId"/> is the embedder the host identifies faces with
+    /// (FaceEmbedderSpec.ModelId): the model a biasAuditRequired rule needs an audit of. Without it such rules refuse every request they match.
+    /// </summary>
+    public static Governor Open(string dataDirectory, string? policyPath = null, Action<string>? warn = null, Func<DateTimeOffset>? clock = null, string? faceModelId = null) =>
+        new(GovernanceDatabase.Open(dataDirectory), new PolicyProvider(policyPath, warn), AuditTrail.AuditTrail.Open(dataDirectory), clock, faceModelId);
 
     /// <summary>The class policies see an operation as.</summary>
     public static OperationClass ClassOf(string operation) => operation switch
@@ -74,9 +91,11 @@ public sealed class Governor : IDisposable
         {
             Deny(call, ObligationRule(decision, e => e.MinThreshold == floor), $"this use requires a similarity threshold of at least {floor:G}; the request asked for {asked:G}. Send the threshold explicitly (e.g. FaceMatchThreshold {floor:G})");
         }
-        if (decision.BiasAuditRequired)
+        if (decision.BiasAudit is { } requirement)
         {
-            Deny(call, ObligationRule(decision, e => e.BiasAuditRequired), "this use requires a passing bias audit of the face model, and none is recorded");
+            var audit = CheckBiasAudit(decision, requirement, effective, now);
+            if (!audit.Check.Passed) Deny(call, audit.Rule, $"this use requires a passing bias audit of the face model: {audit.Check.Reason}");
+            call = call with { BiasAuditId = audit.Check.AuditId };
         }
         return call;
     }
@@ -95,7 +114,7 @@ public sealed class Governor : IDisposable
         }
         Trail.Append(new AuditEntry(_clock(), call.Caller.AccountId, call.Caller.AccessKeyId, call.UseCase, call.Caller.CaseId, call.Operation, call.CollectionId,
             call.Threshold, gallerySize, modelVersion, resultCount, reviews.Count > 0 ? "allowed-pending-review" : "allowed", call.Decision.DecidingRule,
-            reviews.Count > 0 ? $"{reviews.Count} candidate(s) queued for human review" : null));
+            Detail(reviews.Count > 0 ? $"{reviews.Count} candidate(s) queued for human review" : null, call.BiasAuditId is { } audit ? $"bias audit {audit} passed" : null)));
         return reviews;
     }
 
@@ -127,6 +146,28 @@ public sealed class Governor : IDisposable
         Trail.Dispose();
         _database.Dispose();
     }
+
+    /// <summary>
+    /// Checks the latest demographics audit of the face model against the decision's (strictest) requirement; on failure
+    /// names the first matched rule whose own requirement fails too (the combined one fails exactly when some rule's does).
+    /// </summary>
+    private (BiasAuditCheckResult Check, string Rule) CheckBiasAudit(PolicyDecision decision, BiasAuditRequirement requirement, double? threshold, DateTimeOffset now)
+    {
+        var rule = ObligationRule(decision, e => e.BiasAuditRequired);
+        if (FaceModelId is null)
+        {
+            return (new BiasAuditCheckResult(false, "the service was started without naming its face model, so no audit can be matched to it"), rule);
+        }
+        var latest = Audits.Latest(BiasAuditKinds.Demographics, FaceModelId);
+        var check = BiasAuditCheck.Evaluate(latest, requirement, threshold, FaceModelId, now);
+        if (check.Passed) return (check, rule);
+        var failing = Policy.Current.Document.Rules
+            .Where(r => decision.MatchedRules.Contains(r.Id) && r.Effect.BiasAudit is { } own && !BiasAuditCheck.Evaluate(latest, own, threshold, FaceModelId, now).Passed)
+            .Select(r => r.Id).FirstOrDefault();
+        return (check, failing ?? rule);
+    }
+
+    private static string? Detail(params string?[] parts) => parts.Any(p => p is not null) ? string.Join("; ", parts.OfType<string>()) : null;
 
     /// <summary>The first matched rule whose obligation <paramref name="imposes"/> the one being enforced.</summary>
     private string ObligationRule(PolicyDecision decision, Func<PolicyEffect, bool> imposes) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Likeness.Governance.Audits;
 using Likeness.Governance.Profiles;
 
 namespace Likeness.Governance.Policy;
@@ -104,18 +105,50 @@ internal static partial class PolicyDocumentParser
         if (threshold is < 0 or > 100) throw Error($"{path}.minThreshold", $"{threshold.Value.ToString(CultureInfo.InvariantCulture)} is outside 0-100 (a similarity percentage)");
         var review = effect.OptionalBool("humanReview");
         var caseId = effect.OptionalBool("caseIdRequired");
-        var audit = effect.OptionalBool("biasAuditRequired");
-        var hasObligation = threshold is not null || review is not null || caseId is not null || audit is not null;
+        var hasAudit = effect.TryGet("biasAuditRequired", out var auditElement, out var auditPath);
+        var audit = hasAudit ? ParseBiasAudit(auditElement, auditPath) : null;
+        var hasObligation = threshold is not null || review is not null || caseId is not null || hasAudit;
         if (deny is not null && allow is not null) throw Error(path, "an effect either denies or allows, not both");
         if ((deny ?? allow) is { } reason)
         {
             // Obligations on an access rule would apply only when that rule matched, unlike every other
             // obligation; keeping them apart keeps "every matching obligation applies" true.
             if (hasObligation) throw Error(path, $"'{(deny is not null ? "deny" : "allow")}' cannot be combined with obligations; write the obligations as a separate rule");
-            return new PolicyEffect(deny is not null ? PolicyEffectKind.Deny : PolicyEffectKind.Allow, reason, null, false, false, false);
+            return new PolicyEffect(deny is not null ? PolicyEffectKind.Deny : PolicyEffectKind.Allow, reason, null, false, false, null);
         }
         if (!hasObligation) throw Error(path, "an effect needs deny, allow, or at least one of minThreshold, humanReview, caseIdRequired, biasAuditRequired");
-        return new PolicyEffect(PolicyEffectKind.Obligations, null, threshold, review ?? false, caseId ?? false, audit ?? false);
+        return new PolicyEffect(PolicyEffectKind.Obligations, null, threshold, review ?? false, caseId ?? false, audit);
+    }
+
+    // true: the default requirement; false: none; an object: the default with the bounds it gives.
+    private static BiasAuditRequirement? ParseBiasAudit(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.True: return BiasAuditRequirement.Default;
+            case JsonValueKind.False: return null;
+            case JsonValueKind.Object: break;
+            default: throw Error(path, $"expected true, false or an object with maxAgeDays, maxWorstGroupFalseMatchRate, maxRatioToCalibrated, found {Obj.Kind(element)}");
+        }
+        var bounds = Obj.Read(element, path, "maxAgeDays", "maxWorstGroupFalseMatchRate", "maxRatioToCalibrated");
+        var requirement = BiasAuditRequirement.Default;
+        if (bounds.TryGet("maxAgeDays", out var age, out var agePath))
+        {
+            if (age.ValueKind != JsonValueKind.Number) throw Error(agePath, $"expected a number, found {Obj.Kind(age)}");
+            if (!age.TryGetInt32(out var days) || days <= 0) throw Error(agePath, $"{age.GetRawText()} is not a positive whole number of days");
+            requirement = requirement with { MaxAgeDays = days };
+        }
+        if (bounds.OptionalNumber("maxWorstGroupFalseMatchRate") is { } rate)
+        {
+            if (rate is not (> 0 and <= 1)) throw Error($"{path}.maxWorstGroupFalseMatchRate", $"{rate.ToString(CultureInfo.InvariantCulture)} is not a false-match rate above 0 and at most 1 (a probability per comparison, e.g. 1E-5)");
+            requirement = requirement with { MaxWorstGroupFalseMatchRate = rate };
+        }
+        if (bounds.OptionalNumber("maxRatioToCalibrated") is { } ratio)
+        {
+            if (ratio <= 0 || !double.IsFinite(ratio)) throw Error($"{path}.maxRatioToCalibrated", $"{ratio.ToString(CultureInfo.InvariantCulture)} is not positive (a multiple of the calibrated false-match rate, e.g. 10)");
+            requirement = requirement with { MaxRatioToCalibrated = ratio };
+        }
+        return requirement;
     }
 
     internal static PolicyException Error(string path, string problem) => new($"{path}: {problem}");
@@ -227,7 +260,7 @@ internal static partial class PolicyDocumentParser
             return text.Trim().Length > 0 ? text : throw Error(path, "must not be empty");
         }
 
-        private static string Kind(JsonElement element) => element.ValueKind switch
+        public static string Kind(JsonElement element) => element.ValueKind switch
         {
             JsonValueKind.Object => "an object",
             JsonValueKind.Array => "an array",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Likeness.Governance.Audits;
 using Likeness.Governance.Profiles;
 
 namespace Likeness.Governance.Policy;
@@ -54,7 +55,7 @@ public sealed class PolicyEngine(PolicyDocument document)
         if (decision.MinThreshold is { } t) obligations.Add($"similarity threshold at least {t.ToString(CultureInfo.InvariantCulture)}");
         if (decision.HumanReviewRequired) obligations.Add("human review of every match");
         if (decision.CaseIdRequired) obligations.Add("a case id on the request");
-        if (decision.BiasAuditRequired) obligations.Add("a passing bias audit");
+        if (decision.BiasAudit is { } audit) obligations.Add($"a passing bias audit: {audit} (docs/POLICY.md, Bias audits)");
         text.Append("Obligations: ").AppendLine(obligations.Count == 0 ? "none" : string.Join("; ", obligations));
         return text.ToString();
     }
@@ -81,7 +82,8 @@ public sealed class PolicyEngine(PolicyDocument document)
         }
 
         double? threshold = null;
-        bool review = false, caseId = false, audit = false;
+        bool review = false, caseId = false;
+        BiasAuditRequirement? audit = null;
         var steps = new List<(PolicyRule, IReadOnlyList<string>)>(Document.Rules.Count);
         foreach (var rule in Document.Rules)
         {
@@ -98,11 +100,11 @@ public sealed class PolicyEngine(PolicyDocument document)
                 reason = effect.Reason!;
                 continue;
             }
-            // Obligations accumulate to the strictest: the highest floor, and any rule's flag.
+            // Obligations accumulate to the strictest: the highest floor, any rule's flag, the tightest audit requirement.
             if (effect.MinThreshold is { } t) threshold = Math.Max(threshold ?? t, t);
             review |= effect.HumanReview;
             caseId |= effect.CaseIdRequired;
-            audit |= effect.BiasAuditRequired;
+            if (effect.BiasAudit is { } required) audit = audit?.Strictest(required) ?? required;
         }
         var decision = new PolicyDecision(allowed, deciding, reason, threshold, review, caseId, audit, matched, Document.Version);
         return new Evaluation(decision, builtIn, steps);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Likeness.Governance.Audits;
 using Likeness.Governance.Enforcement;
 using Likeness.Governance.Policy;
 using Likeness.Governance.Review;
@@ -18,6 +19,12 @@ public static class AccountabilityReport
 
     /// <summary>Printed when no demographic audit has run on this installation.</summary>
     public const string NoDemographicAudit = "No demographic audit has been run on this installation.";
+
+    /// <summary>The label of the blocks in (f) listing the audits recorded on this installation.</summary>
+    public const string BiasAuditsLabel = "Bias audits";
+
+    /// <summary>Rekognition's default Similarity threshold: what a rule without its own floor is checked at.</summary>
+    private const double DefaultThreshold = 80;
 
     /// <summary>The text shown for an answer the configuration does not give.</summary>
     public static string NotProvided(string paragraph) => $"NOT PROVIDED — required by {Statute}(2)({paragraph})";
@@ -70,6 +77,7 @@ public static class AccountabilityReport
                 new ReportParagraph($"The service enforces policy {policy.Version} on every request: a denied request is refused and recorded; " +
                     "obligations (a similarity floor, human review, a case id, a passing bias audit) are enforced, not advised (docs/POLICY.md). Its rules, in the order they are evaluated:", "Enforced policy"),
                 PolicyRules(policy),
+                .. BiasAuditRequirementBlocks(inputs),
                 .. policy.History.Count == 0 ? Array.Empty<ReportBlock>() : [new ReportTable(["date", "change"], [.. policy.History.Select(h => (IReadOnlyList<string>)[h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), h.Change])], "Policy history")],
                 .. AuditTrailBlocks(usage),
                 .. ReviewBlocks(inputs.Reviews, inputs.Reviewers, inputs.GeneratedAt),
@@ -84,13 +92,15 @@ public static class AccountabilityReport
                 Answer("The agency's testing procedures, including operational testing", c.TestingProcedures, "f"),
                 new ReportParagraph("The project's own measurements of the shipped models, each with the document that records it and the command that reproduces it:", "Measured accuracy"),
                 Figures(card, "accuracy", "detection", "calibration"),
-                new ReportParagraph(NoDemographicAudit + " The figures in (g) are the project's measurements on public data sets, not on this agency's images.", "Demographic audits"),
+                .. BiasAuditBlocks(inputs.BiasAudits),
                 FalseMatchExpectations(inputs),
                 Answer("How the agency addresses error rates", c.ErrorRateResponse, "f"),
             ]),
             new("(g) Potential impacts on civil rights and liberties", [
                 Answer("Potential impacts, including privacy and disparate impacts on marginalized communities", c.CivilLibertiesImpacts, "g"),
-                new ReportParagraph("Measured differences between demographic groups (the project's figures; " + NoDemographicAudit.ToLowerInvariant().TrimEnd('.') + "):", "Disparate error rates"),
+                new ReportParagraph("Measured differences between demographic groups (the project's figures; " + (inputs.BiasAudits.Count == 0
+                    ? NoDemographicAudit.ToLowerInvariant().TrimEnd('.')
+                    : $"this installation's own audits are listed in (f) under {BiasAuditsLabel}") + "):", "Disparate error rates"),
                 Figures(card, "demographic"),
                 Answer("Mitigations and steps to prevent unauthorized use", c.Mitigations, "g"),
                 new ReportParagraph(EnforcedMitigations(policy), "Mitigations the service enforces"),
@@ -120,6 +130,62 @@ public static class AccountabilityReport
         new(["#", "rule", "effect", "reason"],
             [.. policy.Rules.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), r.Id, r.Effect.ToString(), r.Effect.Reason is null ? r.Description : $"{r.Description} ({r.Effect.Reason})"])],
             $"Rules of policy {policy.Version}");
+
+    /// <summary>
+    /// For each rule requiring a bias audit: its requirement, and whether the latest demographics audit of the model on
+    /// the card meets it on the report's date, at the rule's own similarity floor (else Rekognition's default 80, what a
+    /// request that sends no threshold is judged at).
+    /// </summary>
+    private static IEnumerable<ReportBlock> BiasAuditRequirementBlocks(AccountabilityReportInputs inputs)
+    {
+        var rules = inputs.Policy.Rules.Where(r => r.Effect.BiasAudit is not null).ToList();
+        if (rules.Count == 0) yield break;
+        var model = inputs.ModelCard.Embedder;
+        var latest = inputs.BiasAudits.Where(a => a.Kind == BiasAuditKinds.Demographics && a.ModelId == model).MaxBy(a => a.CompletedAt);
+        yield return new ReportTable(["rule", "requires", "checked at Similarity", $"on {inputs.GeneratedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}"],
+            [.. rules.Select(r =>
+            {
+                var floor = r.Effect.MinThreshold;
+                var check = BiasAuditCheck.Evaluate(latest, r.Effect.BiasAudit!, floor ?? DefaultThreshold, model, inputs.GeneratedAt);
+                return (IReadOnlyList<string>)[r.Id, r.Effect.BiasAudit!.ToString(),
+                    (floor ?? DefaultThreshold).ToString("0.##", CultureInfo.InvariantCulture) + (floor is null ? " (Rekognition's default; the rule sets no floor)" : " (the rule's floor)"),
+                    (check.Passed ? "PASSES: " : "FAILS (a request at this threshold is refused): ") + check.Reason];
+            })],
+            $"Rules requiring a passing bias audit of face model {model}, checked against the latest demographics audit recorded ({latest?.Id ?? "none recorded"})");
+    }
+
+    /// <summary>The audits recorded on this installation, newest first: one table per audit with its figures per threshold.</summary>
+    private static IEnumerable<ReportBlock> BiasAuditBlocks(IReadOnlyList<BiasAuditRecord> audits)
+    {
+        if (audits.Count == 0)
+        {
+            yield return new ReportParagraph("None recorded. " + NoDemographicAudit + " The figures in (g) are the project's measurements on public data sets, not on this agency's images. " +
+                "`likeness audit demographics ... --record` records one.", BiasAuditsLabel);
+            yield break;
+        }
+        yield return new ReportParagraph($"{UsageReport.N(audits.Count)} audit(s) recorded on this installation, newest first. Each names its report file and that file's SHA-256, " +
+            "which was chained into the audit trail when the audit was recorded: a report changed afterwards no longer matches. The false-match rate is per impostor comparison; " +
+            "the worst group's is shown with its 95% upper confidence bound and as a multiple of the rate the calibration states for the whole population.", BiasAuditsLabel);
+        foreach (var audit in audits.OrderByDescending(a => a.CompletedAt))
+        {
+            var caption = $"{audit.CompletedAt.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} — {audit.Kind} audit {audit.Id} of model {audit.ModelId}; " +
+                $"dataset: {(audit.Dataset.Length == 0 ? "not stated" : audit.Dataset)}; report {audit.ReportPath} (SHA-256 {audit.ReportSha256}). {audit.Summary}";
+            if (audit.Thresholds.Count == 0)
+            {
+                yield return new ReportParagraph(caption + " (no per-threshold figures)");
+                continue;
+            }
+            yield return new ReportTable(["Similarity threshold", "worst group", "its false-match rate [95% upper] (false matches / pairs)", "best group's rate", "calibrated rate", "worst ÷ calibrated"],
+                [.. audit.Thresholds.OrderBy(t => t.Threshold).Select(t => (IReadOnlyList<string>)[
+                    t.Threshold.ToString("0.##", CultureInfo.InvariantCulture),
+                    t.WorstGroup,
+                    $"{BiasAuditCheck.Rate(t.WorstGroupFalseMatchRate)} [{BiasAuditCheck.Rate(t.WorstGroupUpper)}] ({UsageReport.N(t.WorstGroupFalseMatches)} / {UsageReport.N(t.Pairs)})",
+                    $"{BiasAuditCheck.Rate(t.BestGroupFalseMatchRate)} ({t.BestGroup})",
+                    BiasAuditCheck.Rate(t.CalibratedFalseMatchRate),
+                    double.IsPositiveInfinity(t.RatioToCalibrated) ? "above (calibrated 0)" : t.RatioToCalibrated.ToString("0.#", CultureInfo.InvariantCulture) + "x"])],
+                caption);
+        }
+    }
 
     private static ReportTable Figures(ModelCard card, params string[] topics) =>
         new(["figure", "value", "source", "command"],

@@ -1,3 +1,4 @@
+using Likeness.Governance.Audits;
 using Likeness.Governance.AuditTrail;
 using Likeness.Governance.Policy;
 using Likeness.Governance.Review;
@@ -7,7 +8,8 @@ namespace Likeness.Governance.Reports;
 
 /// <summary>
 /// Everything the accountability report is made from: the agency's answers, the model card, the policy in
-/// force, the audit trail (records and verification), the human review queue and its reviewers, and the
+/// force, the audit trail (records and verification), the human review queue and its reviewers, the bias audits
+/// recorded on this installation (<see cref="BiasAuditStore.List"/>, newest first; empty when none is) and the
 /// calibration of the face model the service uses.
 /// </summary>
 public sealed record AccountabilityReportInputs(
@@ -18,5 +20,6 @@ public sealed record AccountabilityReportInputs(
     IReadOnlyList<AuditEntry> Entries,
     IReadOnlyList<ReviewItem> Reviews,
     IReadOnlyList<Reviewer> Reviewers,
+    IReadOnlyList<BiasAuditRecord> BiasAudits,
     SimilarityCalibration Calibration,
     DateTimeOffset GeneratedAt);

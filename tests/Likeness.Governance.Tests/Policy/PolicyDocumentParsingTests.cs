@@ -41,7 +41,7 @@ public sealed class PolicyDocumentParsingTests
         Assert.Equal([OperationClass.Identification, OperationClass.Indexing], rule.Match.Operations!);
         Assert.Equal(new Jurisdiction("US", "WA"), Assert.Single(rule.Match.Jurisdictions!));
         Assert.Equal(new DateOnly(2025, 1, 1), rule.Match.Until);
-        Assert.Equal(new PolicyEffect(PolicyEffectKind.Obligations, null, 98.5, false, true, false), rule.Effect);
+        Assert.Equal(new PolicyEffect(PolicyEffectKind.Obligations, null, 98.5, false, true, null), rule.Effect);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using Likeness.Collections;
+using Likeness.Governance.Audits;
 using Likeness.Governance.Policy;
 using Likeness.Governance.Reports;
 using Likeness.Governance.Review;
+using Likeness.Governance.Tests.Audits;
 
 namespace Likeness.Governance.Tests.Reports;
 
@@ -9,14 +11,14 @@ public sealed class AccountabilityReportTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2021-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static AccountabilityReportInputs Inputs(ReportConfiguration configuration, IReadOnlyList<Reviewer>? reviewers = null) => new(
+    private static AccountabilityReportInputs Inputs(ReportConfiguration configuration, IReadOnlyList<Reviewer>? reviewers = null, IReadOnlyList<BiasAuditRecord>? audits = null) => new(
         configuration, ModelCard.Default, PolicyDocument.Default, ReportFixtures.Intact(8), ReportFixtures.Entries,
         [
             new ReviewItem("r1", "police", "case-1", "public-safety-investigation", "SearchFacesByImage", "c1", "f1", 99.2, Now.AddDays(-50), ReviewQueue.Confirmed, "alice", Now.AddDays(-49), null),
             new ReviewItem("r2", "police", "case-1", "public-safety-investigation", "SearchFacesByImage", "c1", "f2", 99.1, Now.AddDays(-50), ReviewQueue.Pending, null, null, null),
         ],
         reviewers ?? [new Reviewer("alice", "Alice Example", "examiner", new DateOnly(2020, 9, 1))],
-        FaceModel.Default.Calibration, Now);
+        audits ?? [], FaceModel.Default.Calibration, Now);
 
     private static ReportConfiguration Example() =>
         ReportConfiguration.Load(Path.Combine(RepositoryRoot(), "docs", "examples", "report-config.json"));
@@ -126,5 +128,54 @@ public sealed class AccountabilityReportTests
         Assert.Equal(FaceModel.Default.EmbedderModelId, card.Embedder);
         Assert.All(card.Figures, f => Assert.True(File.Exists(Path.Combine(RepositoryRoot(), f.Source)), $"{f.Label}: {f.Source} does not exist"));
         Assert.All(card.Figures, f => Assert.StartsWith("likeness eval ", f.Command));
+    }
+
+    [Fact]
+    public void WithoutAuditsTheBiasAuditSectionSaysNoneRecorded()
+    {
+        var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example())));
+
+        Assert.Contains("**Bias audits:** None recorded. " + AccountabilityReport.NoDemographicAudit, markdown);
+    }
+
+    [Fact]
+    public void TheBiasAuditSectionListsRecordedAuditsNewestFirstWithTheirFiguresAndReportHash()
+    {
+        var model = ModelCard.Default.Embedder;
+        var older = BiasAudits.Demographics("audit-2020-09", model, new DateTimeOffset(2020, 9, 1, 0, 0, 0, TimeSpan.Zero));
+        var newer = BiasAudits.Demographics("audit-2021-01", model, new DateTimeOffset(2021, 1, 20, 0, 0, 0, TimeSpan.Zero));
+
+        var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example(), audits: [older, newer])));
+
+        Assert.Contains("**Bias audits:** 2 audit(s) recorded on this installation, newest first.", markdown);
+        Assert.Contains($"*2021-01-20 — demographics audit audit-2021-01 of model {model}; dataset: UTKFace dev, same-group impostor pairs, race x gender cells; " +
+            $"report /var/lib/likeness/audits/audit-2021-01.json (SHA-256 {new string('a', 64)}).", markdown);
+        Assert.True(markdown.IndexOf("audit-2021-01 of model", StringComparison.Ordinal) < markdown.IndexOf("audit-2020-09 of model", StringComparison.Ordinal));
+        Assert.Contains("| 80 | asian-female | 4.9E-3 [5.5E-3] (296 / 60724) | 1.7E-5 (white-male) | 1E-4 | 48.7x |", markdown);
+        Assert.Contains("| 99 | black-male | 0 [5E-6] (0 / 600000) | 0 (white-male) | 1E-7 | 0x |", markdown);
+        Assert.DoesNotContain(AccountabilityReport.NoDemographicAudit, markdown);
+    }
+
+    [Fact]
+    public void RulesRequiringAnAuditSayWhetherTheLatestPassesTodayAtTheirFloor()
+    {
+        var model = ModelCard.Default.Embedder;
+        var policy = PolicyDocument.Parse("""
+            { "version": "audits-1", "rules": [
+              { "id": "floor-and-audit", "effect": { "minThreshold": 99, "biasAuditRequired": true } },
+              { "id": "audit-without-floor", "effect": { "biasAuditRequired": { "maxAgeDays": 90 } } }
+            ] }
+            """);
+        var inputs = Inputs(Example(), audits: [BiasAudits.Demographics("audit-2021-01", model, new DateTimeOffset(2021, 1, 20, 0, 0, 0, TimeSpan.Zero))]) with { Policy = policy };
+
+        var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(inputs));
+
+        Assert.Contains("| floor-and-audit | a demographics audit at most 365 days old whose worst group's false-match rate is at most 10x the calibrated rate | 99 (the rule's floor) | PASSES: demographics audit audit-2021-01 of 2021-01-20 passes", markdown);
+        Assert.Contains("| audit-without-floor | a demographics audit at most 90 days old whose worst group's false-match rate is at most 10x the calibrated rate | 80 (Rekognition's default; the rule sets no floor) | FAILS (a request at this threshold is refused): in demographics audit audit-2021-01 of 2021-01-20, at threshold 80", markdown);
+        Assert.Contains($"Rules requiring a passing bias audit of face model {model}, checked against the latest demographics audit recorded (audit-2021-01)", markdown);
+
+        var none = MarkdownReportRenderer.Render(AccountabilityReport.Build(inputs with { BiasAudits = [] }));
+        Assert.Contains($"| floor-and-audit | a demographics audit at most 365 days old whose worst group's false-match rate is at most 10x the calibrated rate | 99 (the rule's floor) | FAILS (a request at this threshold is refused): no demographics audit of model {model} is recorded", none);
+        Assert.Contains("(none recorded)", none);
     }
 }

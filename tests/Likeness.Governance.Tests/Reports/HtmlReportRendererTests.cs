@@ -38,7 +38,7 @@ public sealed class HtmlReportRendererTests
     {
         var report = AccountabilityReport.Build(new AccountabilityReportInputs(
             new ReportConfiguration { AgencyName = "<script>alert(1)</script>", Purpose = "a & b" },
-            ModelCard.Default, Likeness.Governance.Policy.PolicyDocument.Default, ReportFixtures.Intact(0), [], [], [],
+            ModelCard.Default, Likeness.Governance.Policy.PolicyDocument.Default, ReportFixtures.Intact(0), [], [], [], [],
             Likeness.Collections.FaceModel.Default.Calibration, DateTimeOffset.UnixEpoch));
 
         var html = HtmlReportRenderer.Render(report);
