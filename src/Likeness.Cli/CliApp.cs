@@ -40,7 +40,7 @@ public static class CliApp
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
         """;
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "store-images", "confirm", "reject" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "help", "store-images", "confirm", "reject", "record", "no-gender" };
 
     // `detect` and `compare` print JSON with a bare --json; the `eval` verbs take --json FILE for their report.
     private static readonly HashSet<string> FlagsWithJson = new(StringComparer.Ordinal) { "help", "json" };
@@ -70,6 +70,7 @@ public static class CliApp
                 "policy" => PolicyCommand.Run(parsed, stdout, stderr),
                 "audit-trail" => AuditTrailCommand.Run(parsed, stdout, stderr),
                 "report" => ReportCommand.Run(parsed, stdout, stderr),
+                "audit" => AuditCommand.Run(parsed, stdout, stderr),
                 "help" or "--help" => Help(stdout),
                 _ => throw new CliUsageException($"Unknown command '{verb}'; run `likeness help` for the list."),
             };
@@ -127,7 +128,7 @@ public static class CliApp
 
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, ProfileCommand.Usage, PolicyCommand.Usage, ReviewCommand.Usage, AuditTrailCommand.Usage, ReportCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
+        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, ProfileCommand.Usage, PolicyCommand.Usage, ReviewCommand.Usage, AuditTrailCommand.Usage, ReportCommand.Usage, AuditCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
         return 0;
     }
 }

@@ -6,14 +6,21 @@ public sealed class CliArguments
     private readonly Dictionary<string, string?> _options = new(StringComparer.Ordinal);
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
-    private CliArguments(List<string> positional) => Positional = positional;
+    private CliArguments(List<string> positional, IReadOnlyList<string> raw)
+    {
+        Positional = positional;
+        Raw = raw;
+    }
 
     public IReadOnlyList<string> Positional { get; }
+
+    /// <summary>The arguments as given, for reports that print the command reproducing them.</summary>
+    public IReadOnlyList<string> Raw { get; }
 
     public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> flags)
     {
         var positional = new List<string>();
-        var parsed = new CliArguments(positional);
+        var parsed = new CliArguments(positional, args.ToList());
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];

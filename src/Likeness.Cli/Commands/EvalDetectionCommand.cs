@@ -69,7 +69,7 @@ public static class EvalDetectionCommand
         }
     }
 
-    private static IFaceDetector Detector(string item, Func<string, OnnxSession> session)
+    internal static IFaceDetector Detector(string item, Func<string, OnnxSession> session)
     {
         var colon = item.IndexOf(':');
         var name = colon < 0 ? item : item[..colon];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Likeness.Evaluation;
+using Likeness.Evaluation.Reports;
 using Likeness.Evaluation.Verification;
 using Likeness.Models.Assets;
 using Likeness.Vision.Faces.Alignment;
@@ -12,7 +13,7 @@ using Likeness.Vision.Onnx;
 namespace Likeness.Cli.Commands;
 
 /// <summary>
-/// `likeness eval verification [--lfw DIR] [--models LIST] [--landmarks single|mirror] [--json FILE] [--threads N]`: LFW's 5-fold
+/// `likeness eval verification [--lfw DIR | --pairs FILE --images DIR] [--models LIST] [--out DIR] [--landmarks single|mirror] [--json FILE] [--threads N]`: LFW's 5-fold
 /// verification protocol for each embedder, as docs/ACCURACY.md reports it.
 /// </summary>
 /// <remarks>
@@ -26,7 +27,13 @@ public static class EvalVerificationCommand
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var lfw = EvaluationData.Require(args.Option("lfw"), "lfw-dev");
+        var pairsOption = args.Option("pairs");
+        var imagesOption = args.Option("images");
+        if ((pairsOption is null) != (imagesOption is null)) throw new CliUsageException("--pairs FILE and --images DIR go together (or give --lfw DIR for both).");
+        var lfw = pairsOption is null ? EvaluationData.Require(args.Option("lfw"), "lfw-dev") : null;
+        var pairsPath = pairsOption ?? Path.Combine(lfw!, "pairs.txt");
+        var imagesPath = imagesOption ?? Path.Combine(lfw!, "images");
+        var outDirectory = args.Option("out");
         var models = args.Option("models") ?? DefaultModels;
         var jsonPath = args.Option("json");
         var threadsText = args.Option("threads");
@@ -53,19 +60,27 @@ public static class EvalVerificationCommand
             var locator = new CentralFaceLocator(new BlazeFaceDetector(Session("blazeface")), new FaceApiLandmarkDetector(Session("faceapi-landmark68"), averageWithMirror: landmarkMode == "mirror"));
             var results = new List<VerificationModelResult>();
 
-            stdout.WriteLine($"LFW verification, {lfw}: k-fold accuracy (threshold chosen on the other folds), TAR at FAR over all pairs");
-            stdout.WriteLine("| model/alignment | dim | accuracy % (mean ± std) | TAR@FAR=1e-3 | TAR@FAR=1e-2 | images without face | pairs affected | ms/embedding (median) |");
-            stdout.WriteLine("|---|---|---|---|---|---|---|---|");
-            foreach (var r in new LfwVerificationEvaluator(locator, stderr).Run(lfw, embedders))
+            var started = DateTimeOffset.UtcNow;
+            stdout.WriteLine($"Verification, {pairsPath}: k-fold accuracy (threshold chosen on the other folds), TAR at FAR over all pairs");
+            stdout.WriteLine("| model/alignment | dim | accuracy % (mean ± std) | TAR@FAR=1e-4 | TAR@FAR=1e-3 | TAR@FAR=1e-2 | images without face | pairs affected | ms/embedding (median) |");
+            stdout.WriteLine("|---|---|---|---|---|---|---|---|---|");
+            foreach (var r in new LfwVerificationEvaluator(locator, stderr).Run(pairsPath, imagesPath, embedders))
             {
                 results.Add(r);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {r.ModelId} | {r.Dimension} | {100 * r.KFold.MeanAccuracy:F2} ± {100 * r.KFold.StdAccuracy:F2} | {100 * r.Roc[0].Tar:F2}{(r.Roc[0].Resolvable ? "" : " (unresolved)")} | {100 * r.Roc[1].Tar:F2} | {r.ImagesWithoutFace} | {r.PairsWithMissingFace} | {r.MedianMsPerEmbedding:F1} |"));
+                    $"| {r.ModelId} | {r.Dimension} | {100 * r.KFold.MeanAccuracy:F2} ± {100 * r.KFold.StdAccuracy:F2} | {Tar(r, 1e-4)} | {Tar(r, 1e-3)} | {Tar(r, 1e-2)} | {r.ImagesWithoutFace} | {r.PairsWithMissingFace} | {r.MedianMsPerEmbedding:F1} |"));
                 stdout.Flush();
             }
             if (jsonPath is not null)
             {
                 File.WriteAllText(jsonPath, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals }));
+            }
+            if (outDirectory is not null)
+            {
+                var output = AuditOutput.For("verification", outDirectory, outDirectory, started);
+                var report = new VerificationReportData { Pairs = pairsPath, Images = imagesPath, Models = results, CompletedAt = DateTimeOffset.UtcNow, Command = AuditCommand.CommandLine(args) };
+                output.Write(report, VerificationReport.Html(report));
+                output.Announce(stdout);
             }
             return 0;
         }
@@ -73,6 +88,14 @@ public static class EvalVerificationCommand
         {
             foreach (var session in sessions.Values) session.Dispose();
         }
+    }
+
+    // TAR at a FAR the data resolves, else "unresolved": with N impostor pairs, a FAR below 1/N cannot be measured.
+    private static string Tar(VerificationModelResult r, double far)
+    {
+        var point = r.Roc.FirstOrDefault(p => p.TargetFar == far);
+        if (point is null) return "-";
+        return point.Resolvable ? (100 * point.Tar).ToString("F2", CultureInfo.InvariantCulture) : $"unresolved ({point.Impostors:N0} impostor pairs)";
     }
 
     private static IFaceEmbedder Embedder(string item, Func<string, OnnxSession> session)

@@ -19,17 +19,21 @@ public sealed class EmbeddingCache
     /// <param name="root">The cache folder, e.g. /tmp/likeness-embeddings.</param>
     /// <param name="modelId">The embedder's id; each model gets its own subfolder.</param>
     /// <param name="metric">The metric stored embeddings are read back with.</param>
-    public EmbeddingCache(string root, string modelId, FaceSimilarityMetric metric)
+    /// <param name="variant">How images were prepared before embedding (e.g. `pad0.5`), when not as they are: each variant gets its own folder.</param>
+    public EmbeddingCache(string root, string modelId, FaceSimilarityMetric metric, string? variant = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(root);
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         _modelId = modelId;
         _metric = metric;
         var safe = new StringBuilder();
-        foreach (var c in modelId) safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '@' ? c : '_');
+        foreach (var c in variant is null ? modelId : $"{modelId}+{variant}") safe.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '@' ? c : '_');
         _directory = Path.Combine(root, safe.ToString());
         Directory.CreateDirectory(_directory);
     }
+
+    /// <summary>The model id the cached embeddings carry.</summary>
+    public string ModelId => _modelId;
 
     /// <summary>The default root: $TMPDIR/likeness-embeddings.</summary>
     public static string DefaultRoot => Path.Combine(Path.GetTempPath(), "likeness-embeddings");

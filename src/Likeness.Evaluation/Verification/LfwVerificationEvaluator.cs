@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Likeness.Evaluation.Statistics;
 using Likeness.Imaging;
 using Likeness.Vision.Faces.Embedding;
 using Likeness.Vision.Faces.Landmarks;
@@ -16,13 +17,20 @@ public sealed class LfwVerificationEvaluator(CentralFaceLocator locator, TextWri
     private readonly Dictionary<string, (Dictionary<string, FaceEmbedding?> Embeddings, double MedianMs)> _embeddings = new(StringComparer.Ordinal);
 
     /// <summary>Evaluates each embedder in turn on the pairs of the LFW folder <paramref name="lfwDirectory"/>, yielding each result as it is ready.</summary>
-    public IEnumerable<VerificationModelResult> Run(string lfwDirectory, IReadOnlyList<IFaceEmbedder> embedders)
+    public IEnumerable<VerificationModelResult> Run(string lfwDirectory, IReadOnlyList<IFaceEmbedder> embedders) =>
+        Run(Path.Combine(lfwDirectory, "pairs.txt"), Path.Combine(lfwDirectory, "images"), embedders);
+
+    /// <summary>
+    /// Evaluates each embedder on the pairs of an LFW-format pairs file whose images lie under
+    /// <paramref name="imagesDirectory"/> as `Name/Name_0001.jpg`, yielding each result as it is ready.
+    /// </summary>
+    public IEnumerable<VerificationModelResult> Run(string pairsPath, string imagesDirectory, IReadOnlyList<IFaceEmbedder> embedders)
     {
         ArgumentNullException.ThrowIfNull(embedders);
-        var pairs = LfwPairsFile.Read(Path.Combine(lfwDirectory, "pairs.txt"));
+        var pairs = LfwPairsFile.Read(pairsPath);
         var images = pairs.SelectMany(p => new[] { (p.NameA, p.NumberA), (p.NameB, p.NumberB) }).Distinct().ToList();
         var decoder = new ImageDecoder();
-        DecodedImage Load((string Name, int Number) image) => decoder.Decode(File.ReadAllBytes(LfwPair.ImagePath(lfwDirectory, image.Name, image.Number)));
+        DecodedImage Load((string Name, int Number) image) => decoder.Decode(File.ReadAllBytes(Path.Combine(imagesDirectory, image.Name, $"{image.Name}_{image.Number:D4}.jpg")));
 
         var toLocate = images.Where(i => !_landmarks.ContainsKey(Key(i))).ToList();
         for (var n = 0; n < toLocate.Count; n++)
@@ -38,10 +46,12 @@ public sealed class LfwVerificationEvaluator(CentralFaceLocator locator, TextWri
             var same = pairs.Select(p => p.IsSame).ToList();
             var kfold = KFoldVerification.Evaluate(scores, same, pairs.Select(p => p.Fold).ToList());
             var roc = RocCurve.Points(scores, same, RocCurve.ReportedFars);
+            var genuineScores = scores.Where((_, i) => same[i]).Order().ToList();
+            var impostorScores = scores.Where((_, i) => !same[i]).Order().ToList();
             var missingImages = images.Count(i => _landmarks[Key(i)] is null);
             var missingPairs = pairs.Count(p => _landmarks[Key((p.NameA, p.NumberA))] is null || _landmarks[Key((p.NameB, p.NumberB))] is null);
             var dimension = embeddings.Values.FirstOrDefault(e => e is not null)?.Dimension ?? 0;
-            yield return new VerificationModelResult(embedder.ModelId, dimension, kfold, roc, missingImages, missingPairs, medianMs);
+            yield return new VerificationModelResult(embedder.ModelId, dimension, kfold, roc, missingImages, missingPairs, medianMs, DetCurve.Points(genuineScores, impostorScores));
         }
     }
 

@@ -4,7 +4,7 @@ namespace Likeness.Evaluation.Verification;
 public static class RocCurve
 {
     /// <summary>The FARs docs/ACCURACY.md reports.</summary>
-    public static IReadOnlyList<double> ReportedFars { get; } = [1e-3, 1e-2, 1e-1];
+    public static IReadOnlyList<double> ReportedFars { get; } = [1e-4, 1e-3, 1e-2, 1e-1];
 
     /// <summary>
     /// The lowest threshold whose FAR is at most <paramref name="targetFar"/>: with N impostor pairs at

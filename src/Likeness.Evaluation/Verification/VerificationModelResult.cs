@@ -15,4 +15,5 @@ public sealed record VerificationModelResult(
     IReadOnlyList<RocPoint> Roc,
     int ImagesWithoutFace,
     int PairsWithMissingFace,
-    double MedianMsPerEmbedding);
+    double MedianMsPerEmbedding,
+    IReadOnlyList<Likeness.Evaluation.Statistics.DetPoint> Det);
