@@ -28,7 +28,7 @@ internal static class AuditRecording
         {
             throw new InvalidDataException($"Not recorded: no group has 1,000 same-group impostor pairs, so no worst group can be named; audit more images per group (the reports in {output.Directory} are written).");
         }
-        var summary = string.Join("; ", rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"at {r.Threshold:G}: worst {r.WorstGroup} FMR {r.WorstGroupFalseMatchRate:G3} vs calibrated {r.CalibratedFalseMatchRate:G3}")));
+        var summary = string.Join("; ", rows.Select(r => string.Create(CultureInfo.InvariantCulture, $"at {r.Threshold:G}: worst {r.WorstGroup} FMR {Likeness.Evaluation.Reports.ReportFormat.Number(r.WorstGroupFalseMatchRate)} vs calibrated {Likeness.Evaluation.Reports.ReportFormat.Number(r.CalibratedFalseMatchRate)}")));
         Store(governor, output, sha256, BiasAuditKinds.Demographics, result.ModelId, result.CompletedAt, result.Source, rows, summary);
     }
 

@@ -80,7 +80,8 @@ public static class FalseMatchAuditReport
             {
                 var worst = groups.MaxBy(g => g.PerThreshold[t].ProbeRate.Rate)!;
                 var best = groups.MinBy(g => g.PerThreshold[t].ProbeRate.Rate)!;
-                if (worst.PerThreshold[t].ProbesWithFalseMatch > 0)
+                // A handful of events cannot rank groups; say nothing rather than something random.
+                if (worst.PerThreshold[t].ProbesWithFalseMatch >= 5)
                 {
                     points.Add(string.Create(inv,
                         $"At {c.Threshold:G}, {worst.Group} probes were falsely matched most often ({ReportFormat.Percent(worst.PerThreshold[t].ProbeRate.Rate)}), {best.Group} probes least ({ReportFormat.Percent(best.PerThreshold[t].ProbeRate.Rate)})."));

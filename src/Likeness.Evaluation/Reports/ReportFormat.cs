@@ -39,8 +39,14 @@ public static class ReportFormat
         return string.Create(CultureInfo.InvariantCulture, $"about 1 in {rounded:#,0.#}");
     }
 
-    /// <summary>A percentage with one decimal: `12.3%`.</summary>
-    public static string Percent(double fraction) => string.Create(CultureInfo.InvariantCulture, $"{100 * fraction:F1}%");
+    /// <summary>A percentage: one decimal from 1% (`12.3%`), two significant digits below (`0.029%`), so a small nonzero share never reads as 0.0%.</summary>
+    public static string Percent(double fraction)
+    {
+        var percent = 100 * fraction;
+        return percent is > 0 and < 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{percent.ToString("G2", CultureInfo.InvariantCulture)}%")
+            : string.Create(CultureInfo.InvariantCulture, $"{percent:F1}%");
+    }
 
     private static double RoundToTwoFigures(double n)
     {

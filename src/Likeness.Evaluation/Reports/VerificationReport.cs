@@ -29,7 +29,8 @@ public static class VerificationReport
         report.Table(["model", "dim", "accuracy (k-fold mean ± std)", .. RocCurve.ReportedFars.Select(f => $"TAR at FAR {ReportFormat.Number(f)}"), "images without a face", "pairs affected", "ms per embedding"],
             data.Models.Select(m => (IReadOnlyList<string>)[m.ModelId, m.Dimension.ToString(inv), string.Create(inv, $"{100 * m.KFold.MeanAccuracy:F2}% ± {100 * m.KFold.StdAccuracy:F2}"),
                 .. m.Roc.Select(p => p.Resolvable ? ReportFormat.Percent(p.Tar) : "not resolved"), m.ImagesWithoutFace.ToString(inv), m.PairsWithMissingFace.ToString(inv), m.MedianMsPerEmbedding.ToString("F1", inv)]).ToList(),
-            "Accuracy: for each fold, the threshold that is most accurate on the other folds, applied to it (LFW's protocol). TAR at FAR: pooled over all pairs; a FAR below 1 / (impostor pairs) is not resolved.");
+            "Accuracy and true-accept rate (TAR) at fixed false-accept rates (FAR), per model.");
+        report.Paragraph("Accuracy follows LFW's protocol: for each fold, the threshold most accurate on the other folds is applied to it. TAR at FAR is pooled over all pairs; a FAR below 1 / (impostor pairs) cannot be measured and says so.");
         foreach (var m in data.Models)
         {
             report.Table(["fold", "threshold (raw score)", "accuracy"], m.KFold.FoldAccuracies.Select((a, i) => (IReadOnlyList<string>)[(i + 1).ToString(inv), m.KFold.Thresholds[i].ToString("F4", inv), ReportFormat.Percent(a)]).ToList(),

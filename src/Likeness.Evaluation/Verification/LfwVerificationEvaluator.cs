@@ -33,10 +33,11 @@ public sealed class LfwVerificationEvaluator(CentralFaceLocator locator, TextWri
         DecodedImage Load((string Name, int Number) image) => decoder.Decode(File.ReadAllBytes(Path.Combine(imagesDirectory, image.Name, $"{image.Name}_{image.Number:D4}.jpg")));
 
         var toLocate = images.Where(i => !_landmarks.ContainsKey(Key(i))).ToList();
+        var locating = new Audits.ProgressLine(progress, "locating faces", toLocate.Count);
         for (var n = 0; n < toLocate.Count; n++)
         {
             _landmarks[Key(toLocate[n])] = locator.Locate(Load(toLocate[n]));
-            Report("locating faces", n + 1, toLocate.Count);
+            locating.Report(n + 1);
         }
 
         foreach (var embedder in embedders)
@@ -69,6 +70,7 @@ public sealed class LfwVerificationEvaluator(CentralFaceLocator locator, TextWri
 
         var result = new Dictionary<string, FaceEmbedding?>(StringComparer.Ordinal);
         var times = new List<double>();
+        var bar = new Audits.ProgressLine(progress, embedder.ModelId, images.Count);
         for (var n = 0; n < images.Count; n++)
         {
             var key = Key(images[n]);
@@ -84,7 +86,7 @@ public sealed class LfwVerificationEvaluator(CentralFaceLocator locator, TextWri
                 result[key] = embedder.Embed(image, landmarks);
                 times.Add(clock.Elapsed.TotalMilliseconds);
             }
-            Report(embedder.ModelId, n + 1, images.Count);
+            bar.Report(n + 1);
         }
         times.Sort();
         return _embeddings[embedder.ModelId] = (result, times.Count == 0 ? 0 : times[times.Count / 2]);
@@ -94,12 +96,4 @@ public sealed class LfwVerificationEvaluator(CentralFaceLocator locator, TextWri
         a is null || b is null ? double.NegativeInfinity : FaceSimilarity.Compare(a, b);
 
     private static string Key((string Name, int Number) image) => $"{image.Name}/{image.Number}";
-
-    private void Report(string stage, int done, int total)
-    {
-        if (done % 100 != 0 && done != total) return;
-        progress.Write($"\r{stage}: {done}/{total} images");
-        if (done == total) progress.WriteLine();
-        progress.Flush();
-    }
 }

@@ -105,4 +105,10 @@ public sealed class AuditReportTests
     [InlineData(4.5e-5, "4.5e-5")]
     [InlineData(0.0123, "0.0123")]
     public void NumbersUseScientificNotationOnlyForSmallRates(double value, string text) => Assert.Equal(text, ReportFormat.Number(value));
+
+    [Theory]
+    [InlineData(0.0, "0.0%")]
+    [InlineData(0.00029, "0.029%")]
+    [InlineData(0.123, "12.3%")]
+    public void ASmallNonzeroShareNeverReadsAsZeroPercent(double fraction, string text) => Assert.Equal(text, ReportFormat.Percent(fraction));
 }
