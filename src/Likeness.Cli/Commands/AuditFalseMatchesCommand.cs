@@ -68,7 +68,7 @@ internal static class AuditFalseMatchesCommand
             {
                 var c = g.PerThreshold[t];
                 stdout.WriteLine(string.Create(inv,
-                    $"| {(g.Dimension == "all" ? "all" : $"{g.Dimension}: {g.Group}")} | {g.Probes:N0} | {c.Threshold:G} | {c.ProbesWithFalseMatch:N0} ({100 * c.ProbeRate.Rate:F1}%) | {c.ExpectedProbesWithFalseMatch:F1} | {c.FalseMatches:N0} | {c.ExpectedFalseMatches:F1} | {ReportFormat.Rate(c.PairRate)} | {ReportFormat.Number(r.CalibratedFalseMatchRates[t])} |"));
+                    $"| {(g.Dimension == "all" ? "all" : $"{g.Dimension}: {g.Group}")} | {g.Probes:N0} | {c.Threshold:G} | {c.ProbesWithFalseMatch:N0} ({ReportFormat.Percent(c.ProbeRate.Rate)}) | {c.ExpectedProbesWithFalseMatch:F1} | {c.FalseMatches:N0} | {c.ExpectedFalseMatches:F1} | {ReportFormat.Rate(c.PairRate)} | {ReportFormat.Number(r.CalibratedFalseMatchRates[t])} |"));
             }
         }
     }
