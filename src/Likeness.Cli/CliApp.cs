@@ -64,6 +64,7 @@ public static class CliApp
                 "users" => UsersCommand.Run(parsed, stdout, stderr),
                 "serve" => ServeCommand.Run(parsed, stdout, stderr),
                 "keys" when parsed.Positional.Count > 1 && parsed.Positional[1] == "bind" => BindKey(parsed, stdout),
+                "keys" when parsed.Positional.Count > 1 && parsed.Positional[1] == "role" => KeyRolesCommand.Run(parsed, stdout, stderr),
                 "accounts" or "keys" => AccountsCommand.Run(parsed, stdout, stderr),
                 "profile" => ProfileCommand.Run(parsed, stdout, stderr),
                 "review" => ReviewCommand.Run(parsed, stdout, stderr),
@@ -84,6 +85,12 @@ public static class CliApp
         catch (Exception e) when (e is AccountException or InvalidOperationException { Source: "Likeness.Server" or "Likeness.Collections" })
         {
             stderr.WriteLine($"likeness: {e.Message}");
+            return 1;
+        }
+        catch (Likeness.Governance.Policy.PolicyException e)
+        {
+            // The data directory's policy.json (or --policy FILE) is invalid: the message names the file and the JSON path.
+            stderr.WriteLine($"likeness: invalid policy: {e.Message}");
             return 1;
         }
         catch (Likeness.Governance.Enforcement.AccessDeniedException e)
@@ -128,7 +135,7 @@ public static class CliApp
 
     private static int Help(TextWriter stdout)
     {
-        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, ProfileCommand.Usage, PolicyCommand.Usage, ReviewCommand.Usage, AuditTrailCommand.Usage, ReportCommand.Usage, AuditCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
+        stdout.WriteLine(Usage.Replace("{{collections}}", string.Join('\n', ServeCommand.Usage, AccountsCommand.Usage, KeyRolesCommand.Usage, ProfileCommand.Usage, PolicyCommand.Usage, ReviewCommand.Usage, AuditTrailCommand.Usage, ReportCommand.Usage, AuditCommand.Usage, CollectionsCommand.Usage, FacesCommand.Usage, UsersCommand.Usage).Trim(), StringComparison.Ordinal));
         return 0;
     }
 }

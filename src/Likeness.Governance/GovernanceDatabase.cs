@@ -5,7 +5,7 @@ namespace Likeness.Governance;
 
 /// <summary>
 /// `governance.db` in the data directory: account profiles and their use cases, keys bound to a use
-/// case, reviewers and review items, and recorded bias audits, in a durable <see cref="SqliteStore"/> like the
+/// case and the roles keys hold, reviewers and review items, and recorded bias audits, in a durable <see cref="SqliteStore"/> like the
 /// collection store.
 /// </summary>
 public sealed class GovernanceDatabase : IDisposable
@@ -13,9 +13,9 @@ public sealed class GovernanceDatabase : IDisposable
     public const string FileName = "governance.db";
 
     // 1: profiles, use cases, key bindings, reviewers, reviews. 2: bias audits and their threshold rows.
-    // SqliteStore runs the whole schema on a database of an older version, so every statement must be
-    // idempotent (IF NOT EXISTS): a version-1 database gains the new tables and keeps everything else.
-    private const int SchemaVersion = 2;
+    // 3: key roles. SqliteStore runs the whole schema on a database of an older version, so every statement
+    // must be idempotent (IF NOT EXISTS): an older database gains the new tables and keeps everything else.
+    private const int SchemaVersion = 3;
 
     private readonly SqliteStore _store;
 
@@ -59,5 +59,8 @@ public sealed class GovernanceDatabase : IDisposable
             worst_group TEXT NOT NULL, worst_false_matches INTEGER NOT NULL, worst_rate REAL NOT NULL, worst_upper REAL NOT NULL,
             best_group TEXT NOT NULL, best_rate REAL NOT NULL, calibrated_rate REAL NOT NULL,
             PRIMARY KEY (audit_id, threshold));
+        CREATE TABLE IF NOT EXISTS key_roles (
+            access_key_id TEXT NOT NULL, role TEXT NOT NULL, reviewer_id TEXT REFERENCES reviewers(reviewer_id), granted_ms INTEGER NOT NULL, granted_by TEXT NOT NULL,
+            PRIMARY KEY (access_key_id, role));
         """;
 }

@@ -4,6 +4,7 @@ using Likeness.Collections.Storage;
 using Likeness.Governance.Enforcement;
 using Likeness.Models.Assets;
 using Likeness.Server.Auth;
+using Likeness.Server.Console;
 using Likeness.Server.Images;
 using Likeness.Server.Observability;
 using Likeness.Server.Operations;
@@ -22,9 +23,9 @@ using Microsoft.Extensions.Logging;
 namespace Likeness.Server;
 
 /// <summary>
-/// The running service: Kestrel on the configured address, `POST /` (Rekognition), `GET /healthz` and
-/// `GET /metrics`, over one face pipeline, one collection store and one account store in the data
-/// directory. Logs go to stderr as JSON lines.
+/// The running service: Kestrel on the configured address, `POST /` (Rekognition and the console's operations),
+/// the web console's files under `GET /console/`, `GET /healthz` and `GET /metrics`, over one face pipeline, one
+/// collection store and one account store in the data directory. Logs go to stderr as JSON lines.
 /// </summary>
 public sealed class LikenessServer : IAsyncDisposable
 {
@@ -64,7 +65,7 @@ public sealed class LikenessServer : IAsyncDisposable
             owned.Add(collections);
             var accounts = AccountStore.Open(options.DataDirectory, MasterKey.LoadOrCreate(options.DataDirectory));
             owned.Add(accounts);
-            var governor = Governor.Open(options.DataDirectory, options.PolicyPath, warn: message => Console.Error.WriteLine($"policy: {message}"),
+            var governor = Governor.Open(options.DataDirectory, options.PolicyPath, warn: message => System.Console.Error.WriteLine($"policy: {message}"),
                 faceModelId: Likeness.Vision.Faces.Embedding.FaceEmbedderSpec.Default.ModelId);
             owned.Add(governor);
             AccessKey? developmentKey = null;
@@ -92,6 +93,7 @@ public sealed class LikenessServer : IAsyncDisposable
             builder.Services.AddSingleton(accounts);
             builder.Services.AddSingleton(new RateLimiter(options.RequestsPerSecondPerKey, options.BurstPerKey));
             builder.Services.AddSingleton(new RekognitionOperations(pipeline, collections, new ImageSource(options.S3Root), governor));
+            builder.Services.AddSingleton(new ConsoleOperations(governor, options));
             builder.Services.AddSingleton<RequestMetrics>();
             builder.Services.AddSingleton<RekognitionEndpoint>();
 
@@ -99,6 +101,9 @@ public sealed class LikenessServer : IAsyncDisposable
             var endpoint = app.Services.GetRequiredService<RekognitionEndpoint>();
             var metrics = app.Services.GetRequiredService<RequestMetrics>();
             app.MapPost("/", endpoint.Handle);
+            app.MapGet("/", ConsoleFiles.Root);
+            var consoleFiles = ConsoleFiles.Load();
+            app.MapMethods("/console/{**path}", [HttpMethods.Get, HttpMethods.Head], consoleFiles.Serve);
             app.MapGet("/healthz", () => Results.Text("ok\n"));
             app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4"));
             await app.StartAsync(cancel);

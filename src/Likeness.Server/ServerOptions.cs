@@ -18,8 +18,14 @@ public sealed record ServerOptions
     /// <summary>Local directory standing in for S3 (BUCKET/KEY below it); null: S3Object is refused.</summary>
     public string? S3Root { get; init; }
 
-    /// <summary>The use-policy file, re-read when it changes (null: the shipped default policy, docs/POLICY.md).</summary>
+    /// <summary>
+    /// The use-policy file, re-read when it changes and written by the console's PutPolicy (null: the data directory's
+    /// policy.json whenever it exists, else the shipped default policy; docs/POLICY.md).
+    /// </summary>
     public string? PolicyPath { get; init; }
+
+    /// <summary>The operator's answers for the accountability report (docs/examples/report-config.json), read on each request; null: they show as NOT PROVIDED.</summary>
+    public string? ReportConfigPath { get; init; }
 
     /// <summary>The model cache (null: the default).</summary>
     public string? CacheDirectory { get; init; }

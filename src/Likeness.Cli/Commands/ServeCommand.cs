@@ -12,7 +12,8 @@ public static class ServeCommand
 {
     public const string Usage = """
           likeness serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--region us-east-1] [--s3-root DIR] [--policy FILE]
-                                                      the Rekognition-compatible service (AWS JSON 1.1, SigV4)
+                         [--report-config FILE]       the Rekognition-compatible service (AWS JSON 1.1, SigV4) and the web
+                                                      console at /console/ (--policy: default DIR/policy.json if present)
         """;
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
@@ -25,11 +26,13 @@ public static class ServeCommand
             Region = args.Option("region") ?? "us-east-1",
             S3Root = args.Option("s3-root"),
             PolicyPath = args.Option("policy"),
+            ReportConfigPath = args.Option("report-config"),
             CacheDirectory = args.Option("cache-dir"),
         };
         args.RejectUnknownOptions();
         if (!System.Net.IPAddress.TryParse(options.Host, out _)) throw new CliUsageException($"--host takes an IP address such as 127.0.0.1 or 0.0.0.0, not '{options.Host}'.");
         if (options.PolicyPath is not null && !File.Exists(options.PolicyPath)) throw new CliUsageException($"--policy {options.PolicyPath} does not exist; check it with `likeness policy validate FILE`.");
+        if (options.ReportConfigPath is not null) CheckReportConfiguration(options.ReportConfigPath);
         if (options.S3Root is not null && !Directory.Exists(options.S3Root)) throw new CliUsageException($"--s3-root {options.S3Root} is not a directory; create it (each bucket is a subdirectory).");
 
         return RunAsync(options, stdout).GetAwaiter().GetResult();
@@ -41,6 +44,7 @@ public static class ServeCommand
         stdout.WriteLine($"Likeness is serving Rekognition at {server.Endpoint}");
         stdout.WriteLine($"endpoint: {server.Endpoint.ToString().TrimEnd('/')}");
         stdout.WriteLine($"region: {options.Region}   data: {Path.GetFullPath(options.DataDirectory)}");
+        stdout.WriteLine($"console: {server.Endpoint.ToString().TrimEnd('/')}{Likeness.Server.Console.ConsoleFiles.BasePath}");
         if (server.DevelopmentKey is { } key)
         {
             stdout.WriteLine("A development account and access key were created (shown this once; the secret is stored encrypted):");
@@ -53,6 +57,19 @@ public static class ServeCommand
         stdout.Flush();
         await server.WaitForShutdownAsync();
         return 0;
+    }
+
+    // Read on every report request; checked here too, so a typo fails at start rather than when someone first asks for the report.
+    private static void CheckReportConfiguration(string path)
+    {
+        try
+        {
+            Likeness.Governance.Reports.ReportConfiguration.Load(path);
+        }
+        catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliUsageException($"--report-config {path}: {e.Message}");
+        }
     }
 
     private static int Port(string text) =>

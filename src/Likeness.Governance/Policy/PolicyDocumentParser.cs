@@ -28,7 +28,7 @@ internal static partial class PolicyDocumentParser
         }
         catch (JsonException e)
         {
-            throw new PolicyException($"$: not valid JSON: {e.Message}");
+            throw new PolicyException("$", $"not valid JSON: {e.Message}");
         }
         using (document)
         {
@@ -151,7 +151,7 @@ internal static partial class PolicyDocumentParser
         return requirement;
     }
 
-    internal static PolicyException Error(string path, string problem) => new($"{path}: {problem}");
+    internal static PolicyException Error(string path, string problem) => new(path, problem);
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex KebabCase();

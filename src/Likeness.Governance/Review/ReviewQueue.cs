@@ -57,6 +57,13 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
     /// <summary>Review items, oldest first, optionally only one status, account or case.</summary>
     public IReadOnlyList<ReviewItem> List(string? status = null, string? accountId = null, string? caseId = null) => Query(status, accountId, caseId, reviewId: null);
 
+    /// <summary>The review item with id <paramref name="reviewId"/>, or null.</summary>
+    public ReviewItem? Find(string reviewId)
+    {
+        ArgumentNullException.ThrowIfNull(reviewId);
+        return Query(null, null, null, reviewId).SingleOrDefault();
+    }
+
     private IReadOnlyList<ReviewItem> Query(string? status, string? accountId, string? caseId, string? reviewId) => database.Read((c, t) =>
     {
         using var command = Sql.Command(c, t, """
@@ -75,8 +82,12 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
         return list;
     });
 
-    /// <summary>A reviewer's final decision on a pending item, recorded in the trail; InvalidOperationException names what is wrong (unknown item, already decided, untrained reviewer).</summary>
-    public ReviewItem Decide(string reviewId, string reviewerId, bool confirm, string? note, DateTimeOffset? now = null)
+    /// <summary>
+    /// A reviewer's final decision on a pending item, recorded in the trail (with <paramref name="accessKeyId"/>, the key the
+    /// decision was sent with, when it came over the network); InvalidOperationException names what is wrong (unknown item,
+    /// already decided, unknown or untrained reviewer).
+    /// </summary>
+    public ReviewItem Decide(string reviewId, string reviewerId, bool confirm, string? note, DateTimeOffset? now = null, string? accessKeyId = null)
     {
         var time = now ?? DateTimeOffset.UtcNow;
         var reviewer = Reviewers().FirstOrDefault(r => r.ReviewerId == reviewerId)
@@ -86,7 +97,7 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
         {
             throw new InvalidOperationException($"Reviewer {reviewerId}'s training ({reviewer.TrainedOn:yyyy-MM-dd}) is not within the last {TrainingValidity.TotalDays:F0} days; record a current training date first.");
         }
-        var item = Query(null, null, null, reviewId).SingleOrDefault() ?? throw new InvalidOperationException($"No review item {reviewId}.");
+        var item = Find(reviewId) ?? throw new InvalidOperationException($"No review item {reviewId}.");
         if (item.Status != Pending) throw new InvalidOperationException($"Review item {reviewId} was already {item.Status} by {item.ReviewerId}; decisions are final.");
         var status = confirm ? Confirmed : Rejected;
         var changed = database.Write((c, t) => Sql.Command(c, t,
@@ -94,7 +105,7 @@ public sealed class ReviewQueue(GovernanceDatabase database, AuditTrail.AuditTra
             ("$s", status), ("$r", reviewerId), ("$now", time.ToUnixTimeMilliseconds()), ("$n", note), ("$id", reviewId)).ExecuteNonQuery());
         // Checked and decided in separate transactions: a concurrent decision wins the UPDATE and this one stops here, unrecorded.
         if (changed == 0) throw new InvalidOperationException($"Review item {reviewId} was decided by someone else meanwhile; decisions are final.");
-        trail.Append(new AuditEntry(time, item.AccountId, null, item.UseCase, item.CaseId, "ReviewDecision", item.CollectionId, null, null, null, null,
+        trail.Append(new AuditEntry(time, item.AccountId, accessKeyId, item.UseCase, item.CaseId, "ReviewDecision", item.CollectionId, null, null, null, null,
             confirm ? "review-confirmed" : "review-rejected", null,
             $"review {reviewId}: candidate face {item.CandidateFaceId} (similarity {item.Similarity:F1}) {status} by {reviewerId} ({reviewer.Role})"));
         return item with { Status = status, ReviewerId = reviewerId, Decided = DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds()), Note = note };

@@ -30,19 +30,26 @@ public sealed class RekognitionOperations(FacePipeline pipeline, CollectionServi
     public (object Result, IReadOnlyList<string> Reviews) Run(string operation, CallerContext caller, RequestReader request)
     {
         var collectionId = request.Optional("CollectionId");
-        var (threshold, fallback) = operation switch
-        {
-            "SearchFaces" or "SearchFacesByImage" => (request.Double("FaceMatchThreshold"), CollectionService.DefaultMatchThreshold),
-            "SearchUsers" or "SearchUsersByImage" => (request.Double("UserMatchThreshold"), CollectionService.DefaultMatchThreshold),
-            "CompareFaces" => (request.Double("SimilarityThreshold"), FaceComparer.DefaultThreshold),
-            _ => ((double?)null, (double?)null),
-        };
+        var (member, fallback) = Threshold(operation);
+        var threshold = member is null ? null : request.Double(member);
         var (result, reviews) = governor.Run(caller, operation, collectionId, threshold, fallback,
             () => Execute(operation, caller.AccountId, request),
             describe: operation == "CompareFaces" ? DescribeComparison : null,
             gallerySize: collectionId is null ? null : () => collections.FaceCount(caller.AccountId, collectionId));
         return (result is FaceComparison comparison ? FaceComparisonJson.Response(comparison) : result, reviews);
     }
+
+    /// <summary>
+    /// The request member that carries <paramref name="operation"/>'s similarity threshold and the threshold that applies
+    /// when a request leaves it out, as Rekognition documents them; (null, null) for an operation without one.
+    /// </summary>
+    public static (string? Member, double? Default) Threshold(string operation) => operation switch
+    {
+        "SearchFaces" or "SearchFacesByImage" => ("FaceMatchThreshold", CollectionService.DefaultMatchThreshold),
+        "SearchUsers" or "SearchUsersByImage" => ("UserMatchThreshold", CollectionService.DefaultMatchThreshold),
+        "CompareFaces" => ("SimilarityThreshold", FaceComparer.DefaultThreshold),
+        _ => (null, null),
+    };
 
     private static Outcome DescribeComparison(object result)
     {

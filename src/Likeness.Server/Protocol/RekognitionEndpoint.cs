@@ -6,6 +6,7 @@ using Likeness.Collections.Results;
 using Likeness.Governance.Enforcement;
 using Likeness.Imaging;
 using Likeness.Server.Auth;
+using Likeness.Server.Console;
 using Likeness.Server.Observability;
 using Likeness.Server.Operations;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,9 @@ namespace Likeness.Server.Protocol;
 /// <summary>
 /// `POST /` as Rekognition answers it (AWS JSON 1.1): SigV4 authentication, the per-key rate limit, the
 /// operation named by `X-Amz-Target: RekognitionService.&lt;Operation&gt;`, the body validated against the
-/// operation's input shape, then the operation. Every answer carries `x-amzn-RequestId`; errors are
+/// operation's input shape, then the operation. `X-Amz-Target: LikenessConsole.&lt;Operation&gt;` names one of the
+/// web console's operations instead (<see cref="ConsoleOperations"/>, which checks its own members), behind the
+/// same authentication, limit, logging, metrics and errors. Every answer carries `x-amzn-RequestId`; errors are
 /// `{"__type": ..., "Message": ...}` with AWS's names and statuses. One log line per request, with no
 /// header values, body or secret in it.
 /// </summary>
@@ -26,6 +29,7 @@ public sealed class RekognitionEndpoint(
     AccountStore accounts,
     RateLimiter rateLimiter,
     RekognitionOperations operations,
+    ConsoleOperations console,
     RequestMetrics metrics,
     ILogger<RekognitionEndpoint> logger)
 {
@@ -60,7 +64,16 @@ public sealed class RekognitionEndpoint(
                 // Rekognition's names: ProvisionedThroughputExceeded is the caller's limit, Throttling the service's load.
                 throw new AwsErrorException("ProvisionedThroughputExceededException", "The number of requests exceeded this access key's throughput limit; retry with backoff.");
             }
-            operation = Operation(context.Request);
+            var (consoleOperation, name) = Target(context.Request);
+            if (consoleOperation)
+            {
+                // Metrics and logs name console operations with their prefix, so they never mix with Rekognition's.
+                operation = $"{ConsoleOperations.TargetPrefix}.{name}";
+                var response = console.Run(name, account, keyId, new ConsoleRequest(ParseObject(body)));
+                await Write(context, 200, ConsoleJson.Serialize(response));
+                return;
+            }
+            operation = name;
             var request = Parse(body, operation);
             var caller = Caller(context.Request, account, keyId);
             var (result, reviews) = RekognitionOperations.ImageOperations.Contains(operation)
@@ -140,21 +153,28 @@ public sealed class RekognitionEndpoint(
     private static Dictionary<string, string> Headers(HttpRequest request) =>
         request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.Ordinal);
 
-    private static string Operation(HttpRequest request)
+    /// <summary>The operation X-Amz-Target names: a console operation (LikenessConsole.*) or a Rekognition one; UnknownOperationException for anything else.</summary>
+    private (bool Console, string Name) Target(HttpRequest request)
     {
         var target = request.Headers["X-Amz-Target"].ToString();
-        var prefix = ServiceModel.Rekognition.TargetPrefix + ".";
-        var name = target.StartsWith(prefix, StringComparison.Ordinal) ? target[prefix.Length..] : "";
-        if (!ServiceModel.Rekognition.Operations.ContainsKey(name))
-        {
-            throw new AwsErrorException("UnknownOperationException", target.Length == 0
-                ? "The request has no X-Amz-Target header naming the operation."
-                : $"Operation {target} is not one this service serves.");
-        }
-        return name;
+        var dot = target.IndexOf('.', StringComparison.Ordinal);
+        var (prefix, name) = dot < 0 ? (target, "") : (target[..dot], target[(dot + 1)..]);
+        if (prefix == ServiceModel.Rekognition.TargetPrefix && ServiceModel.Rekognition.Operations.ContainsKey(name)) return (false, name);
+        if (prefix == ConsoleOperations.TargetPrefix && console.Serves(name)) return (true, name);
+        throw new AwsErrorException("UnknownOperationException", target.Length == 0
+            ? "The request has no X-Amz-Target header naming the operation."
+            : $"Operation {target} is not one this service serves.");
     }
 
     private JsonElement Parse(byte[] body, string operation)
+    {
+        var request = ParseObject(body);
+        _validator.Validate(ServiceModel.Rekognition.Operations[operation], request);
+        return request;
+    }
+
+    /// <summary>The body as a JSON object (an empty body is {}); SerializationException for anything else, as from AWS's JSON front end.</summary>
+    private static JsonElement ParseObject(byte[] body)
     {
         JsonElement request;
         try
@@ -165,7 +185,7 @@ public sealed class RekognitionEndpoint(
         {
             throw new AwsErrorException("SerializationException", "The request body is not valid JSON.");
         }
-        _validator.Validate(ServiceModel.Rekognition.Operations[operation], request);
+        if (request.ValueKind != JsonValueKind.Object) throw new AwsErrorException("SerializationException", "The request could not be read: the request body must be a JSON object.");
         return request;
     }
 

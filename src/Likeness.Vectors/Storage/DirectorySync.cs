@@ -7,8 +7,9 @@ namespace Likeness.Vectors.Storage;
 /// directory's page cache until then). .NET has no API for it, hence libc. Windows renames are
 /// journaled by NTFS, so there it does nothing.
 /// </summary>
-internal static partial class DirectorySync
+public static partial class DirectorySync
 {
+    /// <summary>Makes the entries of <paramref name="directory"/> (a file renamed or created into it) durable; IOException when the directory cannot be opened or flushed.</summary>
     public static void Flush(string directory)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS() && !OperatingSystem.IsFreeBSD()) return;

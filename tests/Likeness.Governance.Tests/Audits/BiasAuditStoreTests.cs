@@ -140,7 +140,7 @@ public sealed class BiasAuditStoreTests : IDisposable
         var store = new BiasAuditStore(database, trail, () => Now);
         store.Record(BiasAudits.Demographics());
 
-        Assert.Equal("Springfield Police Department", new Profiles.ProfileStore(database).Get("police").Organisation);
+        Assert.Equal("Springfield Police Department", new Likeness.Governance.Profiles.ProfileStore(database).Get("police").Organisation);
         Assert.Equal("audit-2026-01", Assert.Single(store.List()).Id);
     }
 }

@@ -27,7 +27,7 @@ public sealed class GovernorBiasAuditTests : IDisposable
         var policyPath = Path.Combine(_directory, "policy.json");
         File.WriteAllText(policyPath, Policy);
         _governor = Open(policyPath, BiasAudits.Model);
-        _governor.Profiles.Set("lab", "University Lab", Profiles.Sector.Research, new Profiles.Jurisdiction("US", "WA"));
+        _governor.Profiles.Set("lab", "University Lab", Likeness.Governance.Profiles.Sector.Research, new Likeness.Governance.Profiles.Jurisdiction("US", "WA"));
     }
 
     private Governor Open(string policyPath, string? model) => Governor.Open(Path.Combine(_directory, "data"), policyPath, clock: () => _now, faceModelId: model);

@@ -106,6 +106,68 @@ public sealed class PolicyProviderTests : IDisposable
         Assert.Equal("v2", provider.Current.Document.Version);
     }
 
+    [Fact]
+    public void AnOptionalFileThatDoesNotExistLeavesTheDefaultInForceUntilItAppears()
+    {
+        var path = Path.Combine(_directory, "policy.json");
+        using var provider = PolicyProvider.Optional(path, _warnings.Add, _clock);
+        Assert.Same(PolicyDocument.Default, provider.Current.Document);
+        Assert.Equal(PolicyProvider.DefaultSource, provider.Source);
+        Assert.Equal(path, provider.FilePath);
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Same(PolicyDocument.Default, provider.Current.Document);
+        Assert.Empty(_warnings); // a file that never existed is not a disappearance
+
+        Write(Policy("v1"), 0);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal("v1", provider.Current.Document.Version);
+        Assert.Equal(path, provider.Source);
+    }
+
+    [Fact]
+    public void AnOptionalFileThatExistsButIsInvalidThrowsAtStart()
+    {
+        var path = Write("""{ "version": "v1" }""", 0);
+        Assert.Throws<PolicyException>(() => PolicyProvider.Optional(path));
+    }
+
+    [Fact]
+    public void SaveWritesTheTextExactlyAndPutsItInForceAtOnce()
+    {
+        var path = Path.Combine(_directory, "policy.json");
+        using var provider = PolicyProvider.Optional(path, _warnings.Add, _clock);
+        var text = "// the operator's comment stays\n" + Policy("v2");
+
+        provider.Save(PolicyDocument.Parse(text));
+
+        Assert.Equal("v2", provider.Current.Document.Version); // no wait for the once-a-second check
+        Assert.Equal(path, provider.Source);
+        Assert.Equal(text, File.ReadAllText(path));
+        Assert.Equal(["policy.json"], Directory.GetFiles(_directory).Select(Path.GetFileName)); // no temporary file left behind
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal("v2", provider.Current.Document.Version);
+        Assert.Empty(_warnings);
+    }
+
+    [Fact]
+    public void AProviderOfTheDefaultPolicyOnlyCannotSave()
+    {
+        using var provider = new PolicyProvider(null);
+        Assert.Throws<InvalidOperationException>(() => provider.Save(PolicyDocument.Parse(Policy("v1"))));
+        Assert.Equal(PolicyProvider.DefaultSource, provider.Source);
+    }
+
+    [Fact]
+    public void AParseErrorCarriesItsPathAndProblemSeparately()
+    {
+        var error = Assert.Throws<PolicyException>(() => PolicyDocument.Parse("""{ "version": "v1", "rules": [ { "id": "Bad Id", "effect": { "deny": "x" } } ] }"""));
+        Assert.Equal("$.rules[0].id", error.JsonPath);
+        Assert.StartsWith("rule id 'Bad Id' must be kebab-case", error.Problem, StringComparison.Ordinal);
+        Assert.Equal($"{error.JsonPath}: {error.Problem}", error.Message);
+        Assert.Equal("$", Assert.Throws<PolicyException>(() => PolicyDocument.Parse("{")).JsonPath);
+    }
+
     /// <summary>A clock the test moves by hand, so the once-a-second pacing is tested without sleeping.</summary>
     private sealed class ManualClock : TimeProvider
     {
