@@ -33,6 +33,16 @@ likeness_ensure_aws_clients() {
   likeness_apt_install "${missing[@]}"
 }
 
+# The web console's tests drive Debian's Chromium through its WebDriver.
+likeness_ensure_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  likeness_log "installing the browser for the console tests: ${missing[*]}"
+  likeness_apt_install "${missing[@]}"
+}
+
 likeness_ensure_apt_packages() {
   local missing=()
   for pkg in "${LIKENESS_APT_PACKAGES[@]}"; do

@@ -3,6 +3,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 likeness_setup
 likeness_ensure_aws_clients
+likeness_ensure_browser
 
 results="$LIKENESS_ROOT/artifacts/test-results"
 rm -rf "$results"
