@@ -12,6 +12,8 @@ public sealed class SignInTests(ConsoleServer server)
         Assert.Equal("none", browser.Find("#identity-roles").Text);
         Assert.Contains("Thorn", browser.Find("#identity").Text, StringComparison.Ordinal);
         Assert.Equal("Analyse", browser.Find("main h1").Text);
+        // Signing in is a navigation the user asked for: keyboard and screen-reader users start at the new page's heading.
+        browser.Until(_ => browser.Execute("return document.activeElement.tagName;") as string == "H1");
 
         browser.SignOut();
         Assert.False(browser.Find("#nav").Displayed, "the nav bar is hidden once signed out");

@@ -66,6 +66,8 @@ async function route() {
     if (render !== renders) return;
     document.title = 'Sign in — Likeness console';
     renderSignIn(view, { onSignedIn });
+    // The page after signing in is one the user asked for: it takes the focus like any later navigation.
+    firstRender = false;
     return;
   }
   if (!whoami) {
