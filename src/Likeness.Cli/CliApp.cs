@@ -103,7 +103,9 @@ public static class CliApp
             stderr.WriteLine($"likeness: {e.RekognitionName}: {e.Message}");
             return 1;
         }
-        catch (Exception e) when (e is AssetException or TfjsConversionException or OnnxRuntimeException or ImageDecodingException or IOException or UnauthorizedAccessException)
+        // FormatException and InvalidDataException: a data file (labels, pairs, boxes) that is wrong, named with its line.
+        catch (Exception e) when (e is AssetException or TfjsConversionException or OnnxRuntimeException or ImageDecodingException or IOException or UnauthorizedAccessException
+            or FormatException or InvalidDataException)
         {
             stderr.WriteLine($"likeness: {e.Message}");
             return 1;

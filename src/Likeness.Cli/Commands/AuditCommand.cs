@@ -24,27 +24,16 @@ public static class AuditCommand
               (audits take --data-dir DIR, --cache DIR for embeddings, --threads N)
         """;
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
-    {
-        try
+    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr) =>
+        (args.Positional.Count > 1 ? args.Positional[1] : null) switch
         {
-            return (args.Positional.Count > 1 ? args.Positional[1] : null) switch
-            {
-                "demographics" => AuditDemographicsCommand.Run(args, stdout, stderr),
-                "false-matches" => AuditFalseMatchesCommand.Run(args, stdout, stderr),
-                "detection" => AuditDetectionCommand.Run(args, stdout, stderr),
-                "list" => AuditRecordsCommand.List(args, stdout),
-                "model-card" => AuditRecordsCommand.ModelCard(args, stdout),
-                _ => throw new CliUsageException("`likeness audit` needs which audit: demographics, false-matches, detection, list or model-card."),
-            };
-        }
-        catch (Exception e) when (e is FormatException or InvalidDataException)
-        {
-            // Bad labels or data files: one line naming the file and line, not a stack trace.
-            stderr.WriteLine($"likeness: {e.Message}");
-            return 1;
-        }
-    }
+            "demographics" => AuditDemographicsCommand.Run(args, stdout, stderr),
+            "false-matches" => AuditFalseMatchesCommand.Run(args, stdout, stderr),
+            "detection" => AuditDetectionCommand.Run(args, stdout, stderr),
+            "list" => AuditRecordsCommand.List(args, stdout),
+            "model-card" => AuditRecordsCommand.ModelCard(args, stdout),
+            _ => throw new CliUsageException("`likeness audit` needs which audit: demographics, false-matches, detection, list or model-card."),
+        };
 
     /// <summary>The --threads option: a positive whole number, or 0 for ONNX Runtime's default.</summary>
     internal static int Threads(CliArguments args)

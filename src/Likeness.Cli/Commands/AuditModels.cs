@@ -49,6 +49,9 @@ internal sealed class AuditModels : IDisposable
         return new AuditEmbedder(_locator, _embedder, _cacheRoot, padding, progress, classifier);
     }
 
+    /// <summary>The calibration fit's scorer over the same networks and cache.</summary>
+    public CalibrationEvaluator CalibrationEvaluator(TextWriter progress) => new(_locator, _embedder, _cacheRoot, progress);
+
     /// <summary>Where embeddings are cached when no --cache is given: the asset cache's `embeddings` folder.</summary>
     public static string DefaultCacheRoot(InstalledAssets assets) => Path.Combine(assets.Cache.Root, "embeddings");
 

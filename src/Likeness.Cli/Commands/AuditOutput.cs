@@ -35,12 +35,17 @@ internal sealed class AuditOutput
 
     public string HtmlPath => Path.Combine(Directory, $"{Kind}.html");
 
-    /// <summary>Reads --out (call before RejectUnknownOptions); the folder is created when the reports are written.</summary>
+    /// <summary>Reports in --out DIR, else in the data directory's `audits/` folder; the folder is created when the reports are written.</summary>
     public static AuditOutput For(string kind, string? outDirectory, string dataDirectory, DateTimeOffset started)
     {
-        var id = $"{kind}-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
+        var id = IdOf(kind, started);
         return new AuditOutput(kind, outDirectory ?? Path.Combine(dataDirectory, "audits", id), id);
     }
+
+    /// <summary>Reports in <paramref name="directory"/>, for runs that are never recorded.</summary>
+    public static AuditOutput In(string kind, string directory, DateTimeOffset started) => new(kind, directory, IdOf(kind, started));
+
+    private static string IdOf(string kind, DateTimeOffset started) => $"{kind}-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
 
     /// <summary>Writes both reports (each to a temporary name first, so a crash never leaves half a report) and returns the JSON's SHA-256.</summary>
     public string Write<T>(T result, string html)

@@ -14,13 +14,12 @@ internal static class AuditRecording
 {
     public static void Record(Governor governor, AuditOutput output, string sha256, DemographicAuditResult result)
     {
-        var eligible = result.Groups.Where(g => g.FalseMatch.Count > 0 && g.FalseMatch[0].Trials >= 1000).ToList();
+        var eligible = DemographicAudit.Comparable(result.Groups);
         var rows = new List<BiasAuditThreshold>();
         for (var t = 0; t < result.Thresholds.Count; t++)
         {
             if (eligible.Count == 0) break;
-            var worst = eligible.MaxBy(g => (g.FalseMatch[t].Rate, g.FalseMatch[t].Upper))!;
-            var best = eligible.MinBy(g => (g.FalseMatch[t].Rate, g.FalseMatch[t].Upper))!;
+            var (worst, best) = DemographicAudit.Extremes(eligible, t);
             rows.Add(new BiasAuditThreshold(result.Thresholds[t], worst.FalseMatch[t].Trials, $"{worst.Dimension}: {worst.Group}", worst.FalseMatch[t].Errors,
                 worst.FalseMatch[t].Rate, worst.FalseMatch[t].Upper, $"{best.Dimension}: {best.Group}", best.FalseMatch[t].Rate, result.CalibratedFalseMatchRates[t]));
         }

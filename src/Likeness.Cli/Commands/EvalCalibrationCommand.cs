@@ -1,13 +1,9 @@
 using System.Globalization;
 using Likeness.Evaluation;
 using Likeness.Evaluation.Calibration;
-using Likeness.Evaluation.Verification;
 using Likeness.Models.Assets;
-using Likeness.Vision.Faces.Detection;
 using Likeness.Vision.Faces.Embedding;
-using Likeness.Vision.Faces.Landmarks;
 using Likeness.Vision.Faces.Similarity;
-using Likeness.Vision.Onnx;
 
 namespace Likeness.Cli.Commands;
 
@@ -28,24 +24,14 @@ public static class EvalCalibrationCommand
         var lfw = EvaluationData.Require(args.Option("lfw"), "lfw-dev");
         var outPath = args.Option("out");
         var cacheRoot = args.Option("cache") ?? EmbeddingCache.DefaultRoot;
-        var threadsText = args.Option("threads");
+        var threads = AuditCommand.Threads(args);
         var date = args.Option("date") ?? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var assets = InstalledAssets.Default(args.Option("cache-dir"));
         args.RejectUnknownOptions();
-        var threads = 0;
-        if (threadsText is not null && (!int.TryParse(threadsText, NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1))
-        {
-            throw new CliUsageException($"--threads needs a positive whole number, got '{threadsText}'.");
-        }
 
         var spec = FaceEmbedderSpec.Default;
-        using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = threads });
-        using var detectorSession = runtime.OpenSession(assets.Model("blazeface"));
-        using var landmarkSession = runtime.OpenSession(assets.Model("faceapi-landmark68"));
-        using var embedderSession = runtime.OpenSession(assets.Model(spec.ModelName));
-        var locator = new CentralFaceLocator(new BlazeFaceDetector(detectorSession), new FaceApiLandmarkDetector(landmarkSession));
-        var embedder = new OnnxFaceEmbedder(embedderSession, spec);
-        var evaluator = new CalibrationEvaluator(locator, embedder, new EmbeddingCache(cacheRoot, spec.ModelId, spec.Metric), stderr);
+        using var models = new AuditModels(assets, threads, cacheRoot);
+        var evaluator = models.CalibrationEvaluator(stderr);
 
         var scores = evaluator.Score(utk, lfw);
         var metadata = new SimilarityCalibrationTable

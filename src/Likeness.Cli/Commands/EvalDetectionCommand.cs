@@ -27,14 +27,9 @@ public static class EvalDetectionCommand
         var wider = EvaluationData.Require(args.Option("wider"), "wider-dev");
         var detectors = args.Option("detectors") ?? DefaultDetectors;
         var jsonPath = args.Option("json");
-        var threadsText = args.Option("threads");
+        var threads = AuditCommand.Threads(args);
         var assets = InstalledAssets.Default(args.Option("cache-dir"));
         args.RejectUnknownOptions();
-        var threads = 0;
-        if (threadsText is not null && (!int.TryParse(threadsText, NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1))
-        {
-            throw new CliUsageException($"--threads needs a positive whole number, got '{threadsText}'.");
-        }
 
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = threads });
         var sessions = new Dictionary<string, OnnxSession>(StringComparer.Ordinal);

@@ -36,16 +36,11 @@ public static class EvalVerificationCommand
         var outDirectory = args.Option("out");
         var models = args.Option("models") ?? DefaultModels;
         var jsonPath = args.Option("json");
-        var threadsText = args.Option("threads");
+        var threads = AuditCommand.Threads(args);
         var landmarkMode = args.Option("landmarks") ?? "single";
         var assets = InstalledAssets.Default(args.Option("cache-dir"));
         args.RejectUnknownOptions();
         if (landmarkMode is not ("single" or "mirror")) throw new CliUsageException($"--landmarks is single or mirror, got '{landmarkMode}'.");
-        var threads = 0;
-        if (threadsText is not null && (!int.TryParse(threadsText, NumberStyles.None, CultureInfo.InvariantCulture, out threads) || threads < 1))
-        {
-            throw new CliUsageException($"--threads needs a positive whole number, got '{threadsText}'.");
-        }
 
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = threads });
         var sessions = new Dictionary<string, OnnxSession>(StringComparer.Ordinal);
@@ -77,7 +72,7 @@ public static class EvalVerificationCommand
             }
             if (outDirectory is not null)
             {
-                var output = AuditOutput.For("verification", outDirectory, outDirectory, started);
+                var output = AuditOutput.In("verification", outDirectory, started);
                 var report = new VerificationReportData { Pairs = pairsPath, Images = imagesPath, Models = results, CompletedAt = DateTimeOffset.UtcNow, Command = AuditCommand.CommandLine(args) };
                 output.Write(report, VerificationReport.Html(report));
                 output.Announce(stdout);

@@ -38,14 +38,13 @@ public sealed class AuditEmbedder
         _padding = padding;
         _progress = progress ?? throw new ArgumentNullException(nameof(progress));
         var metric = embedder is OnnxFaceEmbedder onnx ? onnx.Spec.Metric : throw new ArgumentException("Audits embed with one model (an OnnxFaceEmbedder), whose metric the cache records.", nameof(embedder));
-        _cache = new EmbeddingCache(cacheRoot, embedder.ModelId, metric,
-            padding > 0 ? "pad" + padding.ToString("0.###", CultureInfo.InvariantCulture) : null);
+        var preparation = padding > 0 ? "pad" + padding.ToString("0.###", CultureInfo.InvariantCulture) : null;
+        _cache = new EmbeddingCache(cacheRoot, embedder.ModelId, metric, preparation);
         _genderClassifier = genderClassifier;
         // The cache stores vectors; a gender is kept as the one-element vector [1 if female else 0].
         if (genderClassifier is not null)
         {
-            _genderCache = new EmbeddingCache(cacheRoot, genderModelId, FaceSimilarityMetric.Euclidean,
-                padding > 0 ? "pad" + padding.ToString("0.###", CultureInfo.InvariantCulture) : null);
+            _genderCache = new EmbeddingCache(cacheRoot, genderModelId, FaceSimilarityMetric.Euclidean, preparation);
         }
     }
 

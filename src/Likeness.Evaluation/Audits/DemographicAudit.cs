@@ -1,3 +1,4 @@
+using Likeness.Evaluation.Calibration;
 using Likeness.Evaluation.Statistics;
 using Likeness.Vision.Faces.Embedding;
 using Likeness.Vision.Faces.Similarity;
@@ -127,7 +128,7 @@ public static class DemographicAudit
 
                 var impostors = impostorScores[d][g].Select(x => (double)x).Order().ToList();
                 var genuine = genuineScores[d][g].Select(x => (double)x).Order().ToList();
-                var fmrCurve = CurveSimilarities.Select((s, i) => new SimilarityRate(s, impostors.Count == 0 ? 0 : (double)DetCurve.CountAtOrAbove(impostors, curveRaw[i]) / impostors.Count)).ToList();
+                var fmrCurve = CurveSimilarities.Select((s, i) => new SimilarityRate(s, impostors.Count == 0 ? 0 : (double)SimilarityCalibrationFit.CountAtOrAbove(impostors, curveRaw[i]) / impostors.Count)).ToList();
                 curves.Add(new GroupScoreCurve(dimensions[d].Name, names[g], fmrCurve, DetCurve.Points(genuine, impostors), Histogram(impostors, edges), Histogram(genuine, edges)));
                 for (var h = g + 1; h < names.Count; h++)
                 {
@@ -161,20 +162,30 @@ public static class DemographicAudit
     }
 
     /// <summary>
-    /// The worst and best group of one dimension at each threshold. Groups with fewer than 1,000 impostor
-    /// pairs are left out: one false match among them would be a rate of 1e-3 on its own.
+    /// The fewest same-group impostor pairs for a group to be ranked against others: with fewer, one false
+    /// match among them would be a rate of 1e-3 on its own.
     /// </summary>
+    public const long MinComparablePairs = 1000;
+
+    /// <summary>The groups with at least <see cref="MinComparablePairs"/> same-group impostor pairs.</summary>
+    public static IReadOnlyList<GroupErrorRates> Comparable(IEnumerable<GroupErrorRates> groups) =>
+        groups.Where(g => g.FalseMatch.Count > 0 && g.FalseMatch[0].Trials >= MinComparablePairs).ToList();
+
+    /// <summary>The group with the highest and the one with the lowest FMR at threshold index <paramref name="t"/> (ties by the upper bound); <paramref name="groups"/> must not be empty.</summary>
+    public static (GroupErrorRates Worst, GroupErrorRates Best) Extremes(IReadOnlyList<GroupErrorRates> groups, int t) =>
+        (groups.MaxBy(g => (g.FalseMatch[t].Rate, g.FalseMatch[t].Upper))!, groups.MinBy(g => (g.FalseMatch[t].Rate, g.FalseMatch[t].Upper))!);
+
+    /// <summary>The worst and best <see cref="Comparable"/> group of one dimension at each threshold.</summary>
     public static IReadOnlyList<FalseMatchDifferential> Differentials(string dimension, IReadOnlyList<GroupErrorRates> groups, IReadOnlyList<double> thresholds)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(thresholds);
         var result = new List<FalseMatchDifferential>();
-        var eligible = groups.Where(g => g.FalseMatch.Count > 0 && g.FalseMatch[0].Trials >= 1000).ToList();
+        var eligible = Comparable(groups);
         if (eligible.Count < 2) return result;
         for (var t = 0; t < thresholds.Count; t++)
         {
-            var worst = eligible.MaxBy(g => (g.FalseMatch[t].Rate, g.FalseMatch[t].Upper))!;
-            var best = eligible.MinBy(g => (g.FalseMatch[t].Rate, g.FalseMatch[t].Upper))!;
+            var (worst, best) = Extremes(eligible, t);
             var (w, b) = (worst.FalseMatch[t], best.FalseMatch[t]);
             result.Add(new FalseMatchDifferential(dimension, thresholds[t], worst.Group, w.Rate, w.Upper, best.Group, b.Rate,
                 b.Rate > 0 ? w.Rate / b.Rate : null, b.Upper > 0 ? w.Lower / b.Upper : 0));

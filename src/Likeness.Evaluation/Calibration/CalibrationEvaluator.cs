@@ -1,3 +1,4 @@
+using Likeness.Evaluation.Audits;
 using Likeness.Evaluation.Verification;
 using Likeness.Imaging;
 using Likeness.Vision.Faces.Embedding;
@@ -7,11 +8,11 @@ using Likeness.Vision.Faces.Similarity;
 namespace Likeness.Evaluation.Calibration;
 
 /// <summary>
-/// Embeds every UTKFace and LFW image once (through <see cref="EmbeddingCache"/>), then scores the
-/// pairs a calibration is fitted on: all UTKFace cross pairs and LFW's non-mated pairs as impostors,
-/// LFW's mated pairs as genuine. Progress goes to <paramref name="progress"/>.
+/// Embeds every UTKFace and LFW image once (through <see cref="AuditEmbedder"/>, which caches them), then
+/// scores the pairs a calibration is fitted on: all UTKFace cross pairs and LFW's non-mated pairs as
+/// impostors, LFW's mated pairs as genuine. Progress goes to <paramref name="progress"/>.
 /// </summary>
-public sealed class CalibrationEvaluator(CentralFaceLocator locator, IFaceEmbedder embedder, EmbeddingCache cache, TextWriter progress)
+public sealed class CalibrationEvaluator(CentralFaceLocator locator, OnnxFaceEmbedder embedder, string cacheRoot, TextWriter progress)
 {
     /// <summary>
     /// UTKFace chips are cropped at the chin and hairline, tighter than any detector's training faces;
@@ -19,18 +20,19 @@ public sealed class CalibrationEvaluator(CentralFaceLocator locator, IFaceEmbedd
     /// </summary>
     public const double UtkFacePadding = 0.5;
 
-    private readonly ImageDecoder _decoder = new();
+    private readonly AuditEmbedder _utkFace = new(locator, embedder, cacheRoot, UtkFacePadding, progress);
+    private readonly AuditEmbedder _lfw = new(locator, embedder, cacheRoot, 0, progress);
 
     /// <summary>Embeds and scores both data sets.</summary>
     public CalibrationScores Score(string utkFaceDirectory, string lfwDirectory)
     {
         var utk = UtkFaceImage.ReadDirectory(utkFaceDirectory);
-        var utkEmbeddings = EmbedAll("UTKFace", utk.Select(i => i.Path).ToList(), padded: true);
+        var utkEmbeddings = _utkFace.Embed(utk.Select(i => i.Path).ToList(), "UTKFace");
 
         var pairs = LfwPairsFile.Read(Path.Combine(lfwDirectory, "pairs.txt"));
         var lfwPaths = pairs.SelectMany(p => new[] { LfwPair.ImagePath(lfwDirectory, p.NameA, p.NumberA), LfwPair.ImagePath(lfwDirectory, p.NameB, p.NumberB) })
             .Distinct(StringComparer.Ordinal).ToList();
-        var lfwEmbeddings = EmbedAll("LFW", lfwPaths, padded: false);
+        var lfwEmbeddings = _lfw.Embed(lfwPaths, "LFW");
         var byPath = lfwPaths.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => lfwEmbeddings[x.i], StringComparer.Ordinal);
 
         var impostors = new List<double>(utk.Count * (utk.Count - 1) / 2 + pairs.Count);
@@ -136,31 +138,6 @@ public sealed class CalibrationEvaluator(CentralFaceLocator locator, IFaceEmbedd
             for (var t = 0; t < thresholds.Count; t++)
             {
                 result.Add(new GroupFalseMatchRate(name, thresholds[t], pairs, counts[t], pairs == 0 ? 0 : (double)counts[t] / pairs, calibration.EstimatedFalseMatchRate(thresholds[t])));
-            }
-        }
-        return result;
-    }
-
-    private List<FaceEmbedding?> EmbedAll(string label, IReadOnlyList<string> paths, bool padded)
-    {
-        var result = new List<FaceEmbedding?>(paths.Count);
-        for (var n = 0; n < paths.Count; n++)
-        {
-            var bytes = File.ReadAllBytes(paths[n]);
-            if (!cache.TryGet(bytes, out var embedding))
-            {
-                var image = _decoder.Decode(bytes);
-                if (padded) image = Pad(image, UtkFacePadding);
-                var landmarks = locator.Locate(image);
-                embedding = landmarks is null ? null : embedder.Embed(image, landmarks);
-                cache.Put(bytes, embedding);
-            }
-            result.Add(embedding);
-            if ((n + 1) % 100 == 0 || n + 1 == paths.Count)
-            {
-                progress.Write($"\rembedding {label}: {n + 1}/{paths.Count} images");
-                if (n + 1 == paths.Count) progress.WriteLine();
-                progress.Flush();
             }
         }
         return result;

@@ -1,3 +1,5 @@
+using Likeness.Evaluation.Calibration;
+
 namespace Likeness.Evaluation.Statistics;
 
 /// <summary>
@@ -31,23 +33,9 @@ public static class DetCurve
     {
         ArgumentNullException.ThrowIfNull(sortedGenuine);
         ArgumentNullException.ThrowIfNull(sortedImpostors);
-        var fmr = sortedImpostors.Count == 0 ? 0 : (double)CountAtOrAbove(sortedImpostors, threshold) / sortedImpostors.Count;
-        var fnmr = sortedGenuine.Count == 0 ? 0 : (double)(sortedGenuine.Count - CountAtOrAbove(sortedGenuine, threshold)) / sortedGenuine.Count;
+        var fmr = sortedImpostors.Count == 0 ? 0 : (double)SimilarityCalibrationFit.CountAtOrAbove(sortedImpostors, threshold) / sortedImpostors.Count;
+        var fnmr = sortedGenuine.Count == 0 ? 0 : (double)(sortedGenuine.Count - SimilarityCalibrationFit.CountAtOrAbove(sortedGenuine, threshold)) / sortedGenuine.Count;
         return new DetPoint(threshold, fmr, fnmr);
-    }
-
-    /// <summary>How many of the ascending-sorted <paramref name="sortedScores"/> are at least <paramref name="threshold"/>.</summary>
-    public static long CountAtOrAbove(IReadOnlyList<double> sortedScores, double threshold)
-    {
-        ArgumentNullException.ThrowIfNull(sortedScores);
-        int lo = 0, hi = sortedScores.Count;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) / 2;
-            if (sortedScores[mid] < threshold) lo = mid + 1;
-            else hi = mid;
-        }
-        return sortedScores.Count - lo;
     }
 
     // Counts 1..n spaced evenly in log10, PointsPerDecade per decade.
