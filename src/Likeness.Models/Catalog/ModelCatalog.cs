@@ -1,3 +1,5 @@
+using Likeness.Models.Conversion.Tfjs;
+
 namespace Likeness.Models.Catalog;
 
 /// <summary>Every model Likeness converts, in the order `likeness models list` prints them.</summary>
@@ -15,6 +17,15 @@ public static class ModelCatalog
     [
         Human("blazeface", "1,256,256,3", "face detection (BlazeFace, front camera)", "google/mediapipe"),
         Human("blazeface-back", "1,256,256,3", "face detection (BlazeFace, back camera)", "google/mediapipe"),
+        new("blazeface-anysize", ModelSourceFormat.TfjsGraph, HumanModels, "models/blazeface.json", "1,height,width,3",
+            "face detection (BlazeFace's weights on an input of any size, outputs before the anchor reshape)", "google/mediapipe",
+            new TfjsGraphCut(
+            [
+                new("scores16", "StatefulPartitionedCall/functional_1/conv2d_33/BiasAdd"),
+                new("regressors16", "StatefulPartitionedCall/functional_1/conv2d_35/BiasAdd"),
+                new("scores32", "StatefulPartitionedCall/functional_1/conv2d_34/BiasAdd"),
+                new("regressors32", "StatefulPartitionedCall/functional_1/conv2d_36/BiasAdd"),
+            ])),
         Human("facemesh", "batch,192,192,3", "468-point face mesh landmarks", "google/mediapipe"),
         Human("iris", "batch,64,64,3", "iris and eye-contour landmarks", "google/mediapipe"),
         Human("faceres", "batch,224,224,3", "face embedding 1024-d, age, gender", "HSE-asavchenko/HSE_FaceRec_tf"),

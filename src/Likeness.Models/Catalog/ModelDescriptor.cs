@@ -1,3 +1,5 @@
+using Likeness.Models.Conversion.Tfjs;
+
 namespace Likeness.Models.Catalog;
 
 /// <summary>One model Likeness converts and ships: where it comes from, what it takes, what it is for.</summary>
@@ -6,6 +8,7 @@ namespace Likeness.Models.Catalog;
 /// <param name="SourcePath">model.json or the weights manifest, relative to the package root.</param>
 /// <param name="InputShape">The ONNX input, NHWC; "batch" marks a dynamic dimension.</param>
 /// <param name="Upstream">Where the network was trained or first published, as the package records it.</param>
+/// <param name="Cut">For a TF.js graph converted in part (opened input size, inner outputs); null for the whole model.</param>
 public sealed record ModelDescriptor(
     string Name,
     ModelSourceFormat Format,
@@ -13,4 +16,5 @@ public sealed record ModelDescriptor(
     string SourcePath,
     string InputShape,
     string Purpose,
-    string Upstream);
+    string Upstream,
+    TfjsGraphCut? Cut = null);

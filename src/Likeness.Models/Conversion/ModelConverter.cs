@@ -9,7 +9,7 @@ public static class ModelConverter
 {
     public static byte[] Convert(ModelDescriptor model, string sourcePath) => model.Format switch
     {
-        ModelSourceFormat.TfjsGraph => TfjsGraphConverter.Convert(sourcePath, model.Name),
+        ModelSourceFormat.TfjsGraph => TfjsGraphConverter.Convert(sourcePath, model.Name, model.Cut),
         ModelSourceFormat.FaceApiWeightMap => FaceApiConverter.Convert(FaceApiNetOf(model.Name), sourcePath, model.Name),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.Format, "Unknown source format."),
     };

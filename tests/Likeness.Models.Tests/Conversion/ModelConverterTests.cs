@@ -30,7 +30,9 @@ public sealed class ModelConverterTests
         using var session = TestAssets.Runtime.OpenSession(bytes);
 
         var input = Assert.Single(session.Inputs);
-        var shape = string.Join(",", input.Shape.Select(d => d < 0 ? "batch" : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // The catalog names open dimensions by axis: batch first, then an image's height and width.
+        string[] open = ["batch", "height", "width"];
+        var shape = string.Join(",", input.Shape.Select((d, i) => d < 0 ? open[i] : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(model.InputShape, shape);
     }
 }

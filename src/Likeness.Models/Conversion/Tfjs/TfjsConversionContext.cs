@@ -25,11 +25,12 @@ internal sealed class TfjsConversionContext
     private readonly HashSet<string> _outputs;
     private readonly Dictionary<string, (TfjsValue Source, float Low, float High)> _deferredClamps = new(StringComparer.Ordinal);
 
-    public TfjsConversionContext(OnnxGraphBuilder builder, TfjsGraphModel model, IReadOnlyList<TfjsNode> order)
+    /// <param name="outputNodes">The nodes whose values leave the graph (the model's outputs, or a cut's).</param>
+    public TfjsConversionContext(OnnxGraphBuilder builder, TfjsGraphModel model, IReadOnlyList<TfjsNode> order, IEnumerable<string> outputNodes)
     {
         Builder = builder;
         Model = model;
-        _outputs = new HashSet<string>(model.OutputNames, StringComparer.Ordinal);
+        _outputs = new HashSet<string>(outputNodes, StringComparer.Ordinal);
         foreach (var node in order)
         {
             for (var i = 0; i < node.Inputs.Count; i++)
@@ -140,9 +141,18 @@ internal sealed class TfjsConversionContext
         return Initializer(constant, "bnchw", nchw[start..], c => OnnxWeightLayout.Transpose<float>(c, s4, [0, 3, 1, 2]));
     }
 
-    /// <summary>ONNX dims for a TF.js shape: -1 on the first axis is the symbolic "batch".</summary>
-    public static OnnxDim[] Dims(IReadOnlyList<long> shape) =>
-        shape.Select((d, i) => OnnxDim.FromTfjs(d, i == 0 ? "batch" : $"dim{i}")).ToArray();
+    /// <summary>
+    /// ONNX dims for a TF.js shape: -1 on the first axis is the symbolic "batch"; on an image's height and width
+    /// "height" and "width" after <paramref name="owner"/>, as each output of an opened model has its own.
+    /// </summary>
+    public static OnnxDim[] Dims(IReadOnlyList<long> shape, string owner = "") =>
+        shape.Select((d, i) => OnnxDim.FromTfjs(d, (i, shape.Count) switch
+        {
+            (0, _) => "batch",
+            (1, 4) => owner + "height",
+            (2, 4) => owner + "width",
+            _ => $"{owner}dim{i}",
+        })).ToArray();
 
     private string Initializer(TfjsWeight constant, string form, long[] dims, Func<float[], float[]> relayFloats)
     {

@@ -4,7 +4,8 @@ namespace Likeness.Models.Conversion.Tfjs;
 
 /// <summary>
 /// Convolutions and pooling, emitted as NCHW ONNX Conv/MaxPool/AveragePool with explicit pads computed as
-/// tfjs-core's conv_util.computeConv2DInfo does (SAME puts the odd pixel at the bottom/right).
+/// tfjs-core's conv_util.computeConv2DInfo does (SAME puts the odd pixel at the bottom/right). Where the
+/// spatial size is only known at run time, SAME becomes auto_pad SAME_UPPER, which is the same rule.
 /// </summary>
 internal static class TfjsConvolutionOps
 {
@@ -60,7 +61,7 @@ internal static class TfjsConvolutionOps
             OnnxAttribute.Ints("kernel_shape", kh, kw),
             OnnxAttribute.Ints("strides", sh, sw),
             OnnxAttribute.Ints("dilations", dh, dw),
-            OnnxAttribute.Ints("pads", pads),
+            pads,
         };
         if (depthwise) attributes.Add(OnnxAttribute.Int("group", cin));
         var y = context.Emit("Conv", inputs, node.Name, [.. attributes]);
@@ -128,44 +129,48 @@ internal static class TfjsConvolutionOps
         [
             OnnxAttribute.Ints("kernel_shape", ksize[1], ksize[2]),
             OnnxAttribute.Ints("strides", sh, sw),
-            OnnxAttribute.Ints("pads", pads),
+            pads,
             .. extra,
         ]);
         context.Define(node, TfjsValue.Runtime(y, [x.Shape[0], outH, outW, x.Shape[3]], isNchw: true));
     }
 
     /// <summary>ONNX pads [top, left, bottom, right] and the output size, per tfjs-core's conv_util.getPadAndOutInfo.</summary>
-    private static (long[] Pads, long OutH, long OutW) Padding(
+    /// <remarks>An unknown input size (-1) gives an unknown output size and, for SAME, auto_pad SAME_UPPER.</remarks>
+    private static (OnnxAttribute Pads, long OutH, long OutW) Padding(
         TfjsNode node, long inH, long inW, long kh, long kw, long sh, long sw, long dh, long dw, bool allowExplicit)
     {
-        if (inH < 0 || inW < 0) throw node.Error("needs known spatial input dimensions");
         var effH = (kh - 1) * dh + 1;
         var effW = (kw - 1) * dw + 1;
+        var known = inH >= 0 && inW >= 0;
+        long Out(long size, Func<long, long> of) => size < 0 ? -1 : of(size);
         var padding = node.String("padding", "VALID").ToUpperInvariant();
         switch (padding)
         {
             case "VALID":
-                return ([0, 0, 0, 0], CeilDiv(inH - effH + 1, sh), CeilDiv(inW - effW + 1, sw));
+                return (Pads(0, 0, 0, 0), Out(inH, h => CeilDiv(h - effH + 1, sh)), Out(inW, w => CeilDiv(w - effW + 1, sw)));
+            case "SAME" when !known:
+                return (OnnxAttribute.String("auto_pad", "SAME_UPPER"), Out(inH, h => CeilDiv(h, sh)), Out(inW, w => CeilDiv(w, sw)));
             case "SAME":
             {
                 var outH = CeilDiv(inH, sh);
                 var outW = CeilDiv(inW, sw);
                 var padH = Math.Max(0, (outH - 1) * sh + effH - inH);
                 var padW = Math.Max(0, (outW - 1) * sw + effW - inW);
-                return ([padH / 2, padW / 2, padH - padH / 2, padW - padW / 2], outH, outW);
+                return (Pads(padH / 2, padW / 2, padH - padH / 2, padW - padW / 2), outH, outW);
             }
             case "EXPLICIT" when allowExplicit:
             {
                 var e = node.Ints("explicit_paddings");
                 if (e.Length != 8 || e[0] != 0 || e[1] != 0 || e[6] != 0 || e[7] != 0) throw node.Error("has explicit paddings outside H and W");
-                var outH = (inH + e[2] + e[3] - effH) / sh + 1;
-                var outW = (inW + e[4] + e[5] - effW) / sw + 1;
-                return ([e[2], e[4], e[3], e[5]], outH, outW);
+                return (Pads(e[2], e[4], e[3], e[5]), Out(inH, h => (h + e[2] + e[3] - effH) / sh + 1), Out(inW, w => (w + e[4] + e[5] - effW) / sw + 1));
             }
             default:
                 throw node.Error($"uses padding '{padding}', which the converter does not support here");
         }
     }
+
+    private static OnnxAttribute Pads(long top, long left, long bottom, long right) => OnnxAttribute.Ints("pads", top, left, bottom, right);
 
     private static long CeilDiv(long a, long b) => (a + b - 1) / b;
 

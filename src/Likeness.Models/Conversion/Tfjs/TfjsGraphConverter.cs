@@ -27,13 +27,17 @@ public static class TfjsGraphConverter
 
     /// <summary>Converts <paramref name="modelJsonPath"/> (shards are read from its directory) into ONNX model bytes.</summary>
     /// <param name="modelName">The ONNX graph name, e.g. "blazeface".</param>
+    /// <param name="cut">Convert only up to these inner nodes, with the input's height and width open; null converts the model as published.</param>
     /// <exception cref="TfjsConversionException">The model uses an op or attribute the converter does not support, or is malformed.</exception>
-    public static byte[] Convert(string modelJsonPath, string modelName)
+    public static byte[] Convert(string modelJsonPath, string modelName, TfjsGraphCut? cut = null)
     {
         var model = TfjsGraphModel.Load(modelJsonPath);
-        var order = ExecutionOrder(model);
+        var outputs = cut is null
+            ? model.OutputNames.Select(name => KeyValuePair.Create(name, name)).ToList()
+            : [.. cut.Outputs];
+        var order = ExecutionOrder(model, outputs.Select(o => o.Value).ToList());
         var builder = new OnnxGraphBuilder(modelName);
-        var context = new TfjsConversionContext(builder, model, order);
+        var context = new TfjsConversionContext(builder, model, order, outputs.Select(o => o.Value));
 
         foreach (var name in model.InputNames)
         {
@@ -42,12 +46,17 @@ public static class TfjsGraphConverter
             var dtype = node.Type("dtype") ?? "DT_FLOAT";
             if (dtype != "DT_FLOAT") throw node.Error($"is a {dtype} input; only float32 inputs are supported");
             var shape = node.Shape("shape");
+            if (cut is not null)
+            {
+                if (shape.Length != 4) throw node.Error("is not an image input; only NHWC inputs can have their size opened");
+                shape = [shape[0], -1, -1, shape[3]];
+            }
             builder.AddInput(name, OnnxElementType.Float, TfjsConversionContext.Dims(shape));
             context.Define(node, TfjsValue.Runtime(name, shape));
         }
-        foreach (var name in model.OutputNames)
+        foreach (var (name, node) in outputs)
         {
-            if (model.InputNames.Contains(name)) throw new TfjsConversionException($"Output '{name}' is also an input; pass-through graphs are not supported.");
+            if (model.InputNames.Contains(node)) throw new TfjsConversionException($"Output '{name}' is also an input; pass-through graphs are not supported.");
             builder.ReserveName(name);
         }
 
@@ -67,12 +76,12 @@ public static class TfjsGraphConverter
             convert(context, node);
         }
 
-        foreach (var name in model.OutputNames)
+        foreach (var (name, node) in outputs)
         {
-            var value = context.Value(name);
+            var value = context.Value(node);
             if (value.Constant is { Floats: null }) throw new TfjsConversionException($"Output '{name}' is an integer constant; only float32 outputs are supported.");
             builder.AddNodeWithReservedOutputs("Identity", [context.AsTfLayout(value)], [name]);
-            builder.AddOutput(name, OnnxElementType.Float, TfjsConversionContext.Dims(value.Shape));
+            builder.AddOutput(name, OnnxElementType.Float, TfjsConversionContext.Dims(value.Shape, cut is null ? "" : name + "_"));
         }
 
         return builder.ToModelBytes(ProducerName, ProducerVersion,
@@ -87,13 +96,13 @@ public static class TfjsGraphConverter
 
     // Post-order depth-first walk from the outputs (in output order, inputs in input order): deterministic,
     // every producer before its consumers, and nodes no output needs are left out, as TF.js's executor does.
-    private static List<TfjsNode> ExecutionOrder(TfjsGraphModel model)
+    private static List<TfjsNode> ExecutionOrder(TfjsGraphModel model, IReadOnlyList<string> outputs)
     {
         var order = new List<TfjsNode>();
         var done = new HashSet<string>(StringComparer.Ordinal);
         var onPath = new HashSet<string>(StringComparer.Ordinal);
         var inputs = new HashSet<string>(model.InputNames, StringComparer.Ordinal);
-        foreach (var output in model.OutputNames)
+        foreach (var output in outputs)
         {
             var stack = new Stack<(TfjsNode Node, int Next)>();
             Push(output);
