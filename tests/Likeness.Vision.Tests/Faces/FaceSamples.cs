@@ -29,4 +29,27 @@ public static class FaceSamples
     public static IReadOnlyList<FaceLandmarks68> Sample1Landmarks => Sample1Lazy.Value.Landmarks;
 
     public static OnnxSession OpenSession(string model) => TestOnnxRuntime.Load().OpenSession(TestOnnxRuntime.Assets.Model(model));
+
+    /// <summary>Box-filter downscale by an integer factor.</summary>
+    public static DecodedImage Shrink(DecodedImage image, int factor)
+    {
+        var (w, h) = (image.Width / factor, image.Height / factor);
+        var pixels = new byte[w * h * 3];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                for (var c = 0; c < 3; c++)
+                {
+                    var sum = 0;
+                    for (var dy = 0; dy < factor; dy++)
+                    {
+                        for (var dx = 0; dx < factor; dx++) sum += image.Pixels[((y * factor + dy) * image.Width + x * factor + dx) * 3 + c];
+                    }
+                    pixels[(y * w + x) * 3 + c] = (byte)(sum / (factor * factor));
+                }
+            }
+        }
+        return new DecodedImage(w, h, pixels);
+    }
 }

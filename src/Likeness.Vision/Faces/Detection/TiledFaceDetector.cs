@@ -11,7 +11,7 @@ namespace Likeness.Vision.Faces.Detection;
 /// <remarks>
 /// A face cut by a tile's inner edge is dropped from that tile: neighbouring tiles overlap by
 /// <c>overlap</c> x tile size, so any face smaller than the overlap lies whole in some tile, and larger
-/// ones are found by the bigger tiles or the whole-image pass. What remains is merged by <see cref="Merge"/>.
+/// ones are found by the bigger tiles or the whole-image pass. What remains is merged by <see cref="PassMerge"/>.
 /// </remarks>
 public sealed class TiledFaceDetector : IFaceDetector
 {
@@ -27,8 +27,6 @@ public sealed class TiledFaceDetector : IFaceDetector
     /// </summary>
     public const float DefaultMinConfidence = 0.69f;
 
-    private const float IouThreshold = 0.3f;
-    private const float MaxCoveredFraction = 0.6f;
     private readonly IFaceDetector _inner;
     private readonly IReadOnlyList<int> _tileSizes;
     private readonly float _overlap;
@@ -79,33 +77,7 @@ public sealed class TiledFaceDetector : IFaceDetector
                 }
             }
         }
-        return Merge(candidates);
-    }
-
-    /// <summary>
-    /// NMS at IoU 0.3, plus: a box mostly inside a more confident one is dropped. Passes at different
-    /// scales box the same face differently (a tile sees a face whole, the whole-image pass sees it with
-    /// its hair), giving nested boxes whose IoU is low; neighbouring faces never nest like that.
-    /// </summary>
-    private static List<DetectedFace> Merge(IEnumerable<DetectedFace> candidates)
-    {
-        var kept = new List<DetectedFace>();
-        foreach (var face in candidates.OrderByDescending(f => f.Confidence))
-        {
-            if (kept.Count == BlazeFaceDetector.MaxFaces) break;
-            if (kept.All(k => NonMaximumSuppression.IntersectionOverUnion(k, face) <= IouThreshold && CoveredFraction(k, face) <= MaxCoveredFraction)) kept.Add(face);
-        }
-        return kept;
-    }
-
-    /// <summary>The share of the smaller box's area that lies inside the other.</summary>
-    private static float CoveredFraction(DetectedFace a, DetectedFace b)
-    {
-        var width = Math.Min(a.Left + a.Width, b.Left + b.Width) - Math.Max(a.Left, b.Left);
-        var height = Math.Min(a.Top + a.Height, b.Top + b.Height) - Math.Max(a.Top, b.Top);
-        if (width <= 0 || height <= 0) return 0;
-        var smaller = Math.Min(a.Width * a.Height, b.Width * b.Height);
-        return smaller <= 0 ? 0 : width * height / smaller;
+        return PassMerge.Merge(candidates);
     }
 
     /// <summary>Tile origins along one axis: evenly spread, first at 0, last flush with the far edge, neighbours overlapping by at least the overlap.</summary>

@@ -25,7 +25,7 @@ public sealed class TiledFaceDetectorTests
     public void FindsFortyPixelFacesInAPhotoLargerThanTheNetworkSees()
     {
         // sample1's three faces (~150-190 px) shrunk 4x to ~40-48 px and pasted into a 1920x1280 canvas: Rekognition's floor.
-        var small = Shrink(SsdMobilenetDetectorTests.Sample("sample1.jpg"), 4);
+        var small = FaceSamples.Shrink(SsdMobilenetDetectorTests.Sample("sample1.jpg"), 4);
         var canvas = new DecodedImage(1920, 1280, new byte[1920 * 1280 * 3]);
         for (var y = 0; y < small.Height; y++) Array.Copy(small.Pixels, y * small.Width * 3, canvas.Pixels, ((700 + y) * 1920 + 900) * 3, small.Width * 3);
         var expected = Blaze.Value.Detect(SsdMobilenetDetectorTests.Sample("sample1.jpg"))
@@ -44,28 +44,5 @@ public sealed class TiledFaceDetectorTests
         static (float, float, float, float, float) Key(DetectedFace f) => (f.Left, f.Top, f.Width, f.Height, f.Confidence);
 
         Assert.Equal(Blaze.Value.Detect(image).Select(Key), new TiledFaceDetector(Blaze.Value, [4096]).Detect(image).Select(Key));
-    }
-
-    /// <summary>Box-filter downscale by an integer factor.</summary>
-    private static DecodedImage Shrink(DecodedImage image, int factor)
-    {
-        var (w, h) = (image.Width / factor, image.Height / factor);
-        var pixels = new byte[w * h * 3];
-        for (var y = 0; y < h; y++)
-        {
-            for (var x = 0; x < w; x++)
-            {
-                for (var c = 0; c < 3; c++)
-                {
-                    var sum = 0;
-                    for (var dy = 0; dy < factor; dy++)
-                    {
-                        for (var dx = 0; dx < factor; dx++) sum += image.Pixels[((y * factor + dy) * image.Width + x * factor + dx) * 3 + c];
-                    }
-                    pixels[(y * w + x) * 3 + c] = (byte)(sum / (factor * factor));
-                }
-            }
-        }
-        return new DecodedImage(w, h, pixels);
     }
 }

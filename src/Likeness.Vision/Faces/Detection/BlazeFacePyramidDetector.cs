@@ -1,0 +1,135 @@
+using Likeness.Imaging;
+using Likeness.Vision.Onnx;
+using Likeness.Vision.Preprocessing;
+
+namespace Likeness.Vision.Faces.Detection;
+
+/// <summary>
+/// BlazeFace run on the whole image at a few scales, one network run per scale, with the model converted to
+/// take any input size (catalog model "blazeface-anysize"): a pass at 256 px for the large faces, then one pass
+/// per <c>scale</c> (input pixels per source pixel) for the smaller ones.
+/// </summary>
+/// <remarks>
+/// What <see cref="TiledFaceDetector"/> does with overlapping tiles, without the tiles: a pass at scale 0.5 sees
+/// every face as a 512 px tile does, but each pixel is computed once instead of up to four times, no face is cut
+/// by a tile edge, and one run replaces dozens. The anchors are laid out for the size fed, as MediaPipe lays them
+/// out for 256 px: strides 16 and 32, 2 and 6 anchors per cell, centred in the cell, in input pixels.
+/// Above 1920x1080 the finer passes shrink with the image, as Rekognition's floor grows ("a face must be no
+/// smaller than 40x40 pixels in an image with 1920x1080 pixels; larger images need a proportionally larger
+/// minimum face size"), so a 4000 px photo costs what a 1920 px one does.
+/// </remarks>
+public sealed class BlazeFacePyramidDetector : IFaceDetector
+{
+    /// <summary>The catalog model this detector runs.</summary>
+    public const string ModelName = "blazeface-anysize";
+
+    /// <summary>The network halves its input five times; inputs are padded to a multiple of this.</summary>
+    private const int TotalStride = 32;
+
+    /// <summary>The side BlazeFace was trained at; the first pass fits the whole image in it.</summary>
+    private const int TrainedSide = 256;
+
+    /// <summary>A face over half the trained side in a finer pass is the coarser passes' job; zoomed that far, the net boxes it badly.</summary>
+    private const float MaxFaceInFinerPass = TrainedSide / 2f;
+
+    /// <summary>
+    /// The measured default (docs/DETECTION.md): the whole image plus one pass at half size, which shows a 40 px face
+    /// at 20 px, as the 512 px tiles did.
+    /// </summary>
+    public static readonly IReadOnlyList<float> DefaultScales = [0.5f];
+
+    /// <summary>
+    /// The confidence at which the detector at <see cref="DefaultScales"/> made 0.5 false positives per image on
+    /// WIDER dev (0.637, docs/DETECTION.md), rounded up.
+    /// </summary>
+    public const float DefaultMinConfidence = 0.64f;
+
+    private const int Regressors = 16;
+    private const float IouThreshold = 0.3f;
+
+    private static readonly (string Scores, string Regressors, int Stride, int PerCell)[] Heads =
+        [("scores16", "regressors16", 16, 2), ("scores32", "regressors32", 32, 6)];
+
+    private readonly OnnxSession _session;
+    private readonly IReadOnlyList<float> _scales;
+
+    /// <param name="session">A session of the "blazeface-anysize" model.</param>
+    /// <param name="scales">Finer passes, in input pixels per source pixel (0.5 shows a 40 px face at 20 px); a pass no finer than the whole-image one is skipped.</param>
+    public BlazeFacePyramidDetector(OnnxSession session, IReadOnlyList<float> scales)
+    {
+        if (scales.Any(s => !(s > 0 && s <= 4))) throw new ArgumentOutOfRangeException(nameof(scales), "Scales must be above 0 and at most 4.");
+        foreach (var (scores, regressors, _, _) in Heads)
+        {
+            if (!session.Outputs.Any(o => o.Name == scores) || !session.Outputs.Any(o => o.Name == regressors))
+            {
+                throw new ArgumentException($"The session has no '{scores}'/'{regressors}' outputs; is it the {ModelName} model?", nameof(session));
+            }
+        }
+        _session = session;
+        _scales = scales;
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<DetectedFace> Detect(DecodedImage image, float minConfidence = 0.5f)
+    {
+        var whole = (float)TrainedSide / Math.Max(image.Width, image.Height);
+        var floor = FloorGrowth(image.Width, image.Height);
+        var candidates = new List<DetectedFace>();
+        // Finest first: each pass's shrunk image is where the next, coarser one starts.
+        ScaledImageTensor? finer = null;
+        foreach (var scale in _scales.Select(s => s / floor).Where(s => s > whole * 1.25f).Distinct().OrderDescending())
+        {
+            candidates.AddRange(Pass(image, scale, minConfidence, MaxFaceInFinerPass, ref finer));
+        }
+        candidates.AddRange(Pass(image, whole, minConfidence, float.MaxValue, ref finer));
+        return PassMerge.Merge(candidates);
+    }
+
+    /// <summary>How much larger than 40 px Rekognition's smallest detectable face is in an image this size: 1 up to 1920x1080.</summary>
+    public static float FloorGrowth(int width, int height) =>
+        Math.Max(1f, Math.Max(Math.Max(width, height) / 1920f, Math.Min(width, height) / 1080f));
+
+    private IReadOnlyList<DetectedFace> Pass(DecodedImage image, float scale, float minConfidence, float maxFaceSide, ref ScaledImageTensor? finer)
+    {
+        // MediaPipe's face detector takes RGB scaled to [-1, 1].
+        var input = ScaledImageTensor.Create(image, scale, TotalStride, 2f / 255f, -1f, finer);
+        finer = input.Shrunk is null ? finer : input;
+        var outputs = _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input.Tensor, 1, input.Height, input.Width, 3))]);
+        var minLogit = MathF.Log(minConfidence / (1 - minConfidence));
+        var candidates = new List<DetectedFace>();
+        foreach (var (scoresName, regressorsName, stride, perCell) in Heads)
+        {
+            var scoresTensor = Output(outputs, scoresName);
+            var scores = scoresTensor.AsFloats();
+            var boxes = Output(outputs, regressorsName).AsFloats();
+            var columns = (int)scoresTensor.Shape[2];
+            for (var a = 0; a < scores.Length; a++)
+            {
+                if (scores[a] < minLogit) continue;
+                var cell = a / perCell;
+                var ax = stride * (cell % columns + 0.5f);
+                var ay = stride * (cell / columns + 0.5f);
+                var r = a * Regressors;
+                var w = boxes[r + 2];
+                var h = boxes[r + 3];
+                if (Math.Max(w, h) > maxFaceSide) continue;
+                var cx = ax + boxes[r];
+                var cy = ay + boxes[r + 1];
+                var keypoints = new (float, float)[6];
+                for (var k = 0; k < 6; k++) keypoints[k] = (input.ToSourceX(ax + boxes[r + 4 + 2 * k]), input.ToSourceY(ay + boxes[r + 5 + 2 * k]));
+                var score = 1f / (1f + MathF.Exp(-scores[a]));
+                candidates.Add(new DetectedFace(input.ToSourceX(cx - w / 2), input.ToSourceY(cy - h / 2), w / input.FactorX, h / input.FactorY, score, keypoints));
+            }
+        }
+        return NonMaximumSuppression.Apply(candidates, IouThreshold, BlazeFaceDetector.MaxFaces);
+    }
+
+    private OnnxTensor Output(IReadOnlyList<OnnxTensor> outputs, string name)
+    {
+        for (var i = 0; i < _session.Outputs.Count; i++)
+        {
+            if (_session.Outputs[i].Name == name) return outputs[i];
+        }
+        throw new InvalidOperationException($"No output '{name}'.");
+    }
+}

@@ -1,0 +1,152 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using Likeness.Imaging;
+
+namespace Likeness.Vision.Preprocessing;
+
+/// <summary>
+/// An image resized by a factor into a float32 NHWC tensor whose height and width are padded (bottom and
+/// right) up to a multiple of a network's total stride, for networks that take any input size.
+/// </summary>
+/// <param name="Tensor">Width x Height x 3 values, value * scale + offset; padding holds the offset (black).</param>
+/// <param name="FactorX">Input pixels per source pixel across; source x = input x / FactorX.</param>
+/// <param name="Shrunk">The image at this size as RGB24, when it was made by shrinking: a coarser pass starts from it instead of the source.</param>
+public sealed record ScaledImageTensor(float[] Tensor, int Width, int Height, float FactorX, float FactorY, DecodedImage? Shrunk)
+{
+    /// <summary>
+    /// Resizes with bilinear sampling at pixel centres when shrinking by at most 2, and by averaging each
+    /// output pixel's whole footprint when shrinking more, which bilinear's two taps would alias.
+    /// </summary>
+    /// <param name="finer">A tensor of the same image at a larger size; shrinking its <see cref="Shrunk"/> image reads far fewer pixels than the source.</param>
+    public static ScaledImageTensor Create(DecodedImage image, float factor, int multiple, float scale, float offset, ScaledImageTensor? finer = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(factor);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(multiple);
+        var width = Math.Max(1, (int)MathF.Round(image.Width * factor));
+        var height = Math.Max(1, (int)MathF.Round(image.Height * factor));
+        var paddedWidth = (width + multiple - 1) / multiple * multiple;
+        var paddedHeight = (height + multiple - 1) / multiple * multiple;
+        var output = new float[paddedWidth * paddedHeight * 3];
+        if (paddedWidth != width || paddedHeight != height) Array.Fill(output, offset);
+        DecodedImage? shrunk = null;
+        if (factor > 0.5f)
+        {
+            Bilinear(image, output, width, height, paddedWidth, scale, offset);
+        }
+        else
+        {
+            var from = finer?.Shrunk is { } small && small.Width >= width && small.Height >= height ? small : image;
+            shrunk = Shrink(from, width, height);
+            Convert(shrunk, output, paddedWidth, scale, offset);
+        }
+        return new ScaledImageTensor(output, paddedWidth, paddedHeight, (float)width / image.Width, (float)height / image.Height, shrunk);
+    }
+
+    /// <summary>
+    /// Averages each output pixel's footprint of whole source pixels (rows [y·H/h, (y+1)·H/h), likewise columns),
+    /// rounding to the nearest byte. Sums run over whole rows of bytes at a time, vectorised.
+    /// </summary>
+    public static DecodedImage Shrink(DecodedImage image, int width, int height)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, image.Width);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(height, image.Height);
+        var src = image.Pixels;
+        var rowBytes = image.Width * 3;
+        var padded = (rowBytes + Vector<byte>.Count - 1) / Vector<byte>.Count * Vector<byte>.Count;
+        var columns = new uint[padded];
+        var output = new byte[width * height * 3];
+        var lefts = new int[width + 1];
+        for (var x = 0; x <= width; x++) lefts[x] = (int)((long)x * image.Width / width);
+        for (var y = 0; y < height; y++)
+        {
+            var top = (int)((long)y * image.Height / height);
+            var bottom = Math.Max(top + 1, (int)((long)(y + 1) * image.Height / height));
+            Array.Clear(columns);
+            for (var sy = top; sy < bottom; sy++) AddRow(src.AsSpan(sy * rowBytes, rowBytes), columns);
+            var o = y * width * 3;
+            for (var x = 0; x < width; x++)
+            {
+                var left = lefts[x];
+                var right = Math.Max(left + 1, lefts[x + 1]);
+                var count = (uint)((bottom - top) * (right - left));
+                for (var c = 0; c < 3; c++)
+                {
+                    uint sum = 0;
+                    for (var sx = left; sx < right; sx++) sum += columns[sx * 3 + c];
+                    output[o++] = (byte)((sum + count / 2) / count);
+                }
+            }
+        }
+        return new DecodedImage(width, height, output);
+    }
+
+    private static void AddRow(ReadOnlySpan<byte> row, uint[] sums)
+    {
+        var lanes = Vector<byte>.Count;
+        var wide = MemoryMarshal.Cast<uint, Vector<uint>>(sums.AsSpan());
+        var i = 0;
+        for (; i + lanes <= row.Length; i += lanes)
+        {
+            Vector.Widen(new Vector<byte>(row[i..]), out var low, out var high);
+            Vector.Widen(low, out var a, out var b);
+            Vector.Widen(high, out var c, out var d);
+            var v = i / Vector<uint>.Count;
+            wide[v] += a;
+            wide[v + 1] += b;
+            wide[v + 2] += c;
+            wide[v + 3] += d;
+        }
+        for (; i < row.Length; i++) sums[i] += row[i];
+    }
+
+    private static void Convert(DecodedImage image, float[] output, int stride, float scale, float offset)
+    {
+        for (var y = 0; y < image.Height; y++)
+        {
+            var src = image.Pixels.AsSpan(y * image.Width * 3, image.Width * 3);
+            var dst = output.AsSpan(y * stride * 3, image.Width * 3);
+            for (var i = 0; i < src.Length; i++) dst[i] = src[i] * scale + offset;
+        }
+    }
+
+    public float ToSourceX(float inputX) => inputX / FactorX;
+
+    public float ToSourceY(float inputY) => inputY / FactorY;
+
+    private static void Bilinear(DecodedImage image, float[] output, int width, int height, int stride, float scale, float offset)
+    {
+        var src = image.Pixels;
+        var sx = (float)image.Width / width;
+        var sy = (float)image.Height / height;
+        var x0s = new int[width];
+        var x1s = new int[width];
+        var wxs = new float[width];
+        for (var x = 0; x < width; x++)
+        {
+            var fx = Math.Clamp((x + 0.5f) * sx - 0.5f, 0, image.Width - 1);
+            x0s[x] = (int)fx;
+            x1s[x] = Math.Min(x0s[x] + 1, image.Width - 1);
+            wxs[x] = fx - x0s[x];
+        }
+        for (var y = 0; y < height; y++)
+        {
+            var fy = Math.Clamp((y + 0.5f) * sy - 0.5f, 0, image.Height - 1);
+            var y0 = (int)fy;
+            var y1 = Math.Min(y0 + 1, image.Height - 1);
+            var wy = fy - y0;
+            var row0 = y0 * image.Width;
+            var row1 = y1 * image.Width;
+            var o = y * stride * 3;
+            for (var x = 0; x < width; x++)
+            {
+                var (a, b, wx) = (x0s[x], x1s[x], wxs[x]);
+                for (var c = 0; c < 3; c++)
+                {
+                    float top = src[(row0 + a) * 3 + c] * (1 - wx) + src[(row0 + b) * 3 + c] * wx;
+                    float bottom = src[(row1 + a) * 3 + c] * (1 - wx) + src[(row1 + b) * 3 + c] * wx;
+                    output[o++] = (top * (1 - wy) + bottom * wy) * scale + offset;
+                }
+            }
+        }
+    }
+}
