@@ -46,10 +46,11 @@ public static class PipelineBenchmark
             using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = row.Threads });
             runtimeVersion = $"{runtime.Version} ({runtime.LibraryPath})";
             using var analyzer = FaceAnalyzer.OpenDefault(runtime, assets);
-            using var detectorSession = runtime.OpenSession(assets.Model("blazeface"));
+            using var detectorSession = runtime.OpenSession(assets.Model(BlazeFacePyramidDetector.ModelName));
             using var landmarkSession = runtime.OpenSession(assets.Model("faceapi-landmark68"));
             using var embedderSession = runtime.OpenSession(assets.Model(FaceEmbedderSpec.Default.ModelName));
-            var detector = new TiledFaceDetector(new BlazeFaceDetector(detectorSession), TiledFaceDetector.DefaultTileSizes);
+            // FaceLocator.Default's detector, held here to time it alone.
+            var detector = new BlazeFacePyramidDetector(detectorSession, BlazeFacePyramidDetector.DefaultScales);
             var locator = new FaceLocator(detector, new FaceApiLandmarkDetector(landmarkSession));
             var embedder = new OnnxFaceEmbedder(embedderSession, FaceEmbedderSpec.Default);
 

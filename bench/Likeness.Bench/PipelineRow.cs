@@ -27,7 +27,7 @@ public sealed class PipelineRow(int threads, int callers, string? peerConfig)
     /// <summary>FaceLocator.Locate, then the default embedder on every face: the work the peers do per image.</summary>
     public PipelineMeasurement? DetectAndEmbed { get; set; }
 
-    /// <summary>The default locator's detector alone (BlazeFace on the whole photo and on 512 and 256 px tiles), no landmarks.</summary>
+    /// <summary>The default locator's detector alone (BlazeFace on the whole photo and at its finer scales), no landmarks.</summary>
     public PipelineMeasurement? DetectOnly { get; set; }
 
     /// <summary>The default embedder (crop + network) on faces already located; one item is one face.</summary>

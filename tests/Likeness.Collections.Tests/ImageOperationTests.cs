@@ -22,12 +22,11 @@ public sealed class ImageOperationTests : IDisposable
     [Fact]
     public void IndexFacesStoresEveryFaceOfAGroupPhotoAndSearchByImageFindsACropOfOne()
     {
-        // The default bar (AUTO) keeps the three people and drops the 52 px dark patch the detector also reports.
+        // The default bar (AUTO) keeps the three people, the only faces the detector reports there.
         var indexed = Service.IndexFaces(TestStore.Account, Collection, TestPipeline.Sample(1), "sample1.jpg");
         Assert.Equal(3, indexed.FaceRecords.Count);
-        var dropped = Assert.Single(indexed.UnindexedFaces);
-        Assert.NotEmpty(dropped.Reasons);
-        Assert.Equal(4, Service.IndexFaces(TestStore.Account, "unfiltered", TestPipeline.Sample(1), qualityFilter: QualityFilter.None).FaceRecords.Count);
+        Assert.Empty(indexed.UnindexedFaces);
+        Assert.Equal(3, Service.IndexFaces(TestStore.Account, "unfiltered", TestPipeline.Sample(1), qualityFilter: QualityFilter.None).FaceRecords.Count);
         Assert.Equal("1.0", indexed.FaceModelVersion);
         Assert.All(indexed.FaceRecords, r => Assert.Equal(r.Face.BoundingBox, r.FaceDetail.BoundingBox));
         Assert.Equal(3, Service.DescribeCollection(TestStore.Account, Collection).FaceCount);
@@ -47,7 +46,7 @@ public sealed class ImageOperationTests : IDisposable
     {
         var indexed = Service.IndexFaces(TestStore.Account, Collection, TestPipeline.Sample(1), maxFaces: 1, qualityFilter: QualityFilter.None);
         var kept = Assert.Single(indexed.FaceRecords);
-        Assert.Equal(3, indexed.UnindexedFaces.Count);
+        Assert.Equal(2, indexed.UnindexedFaces.Count);
         Assert.All(indexed.UnindexedFaces, u => Assert.Equal(["EXCEEDS_MAX_FACES"], u.Reasons));
         Assert.All(indexed.UnindexedFaces, u => Assert.True(u.FaceDetail.BoundingBox.Width * u.FaceDetail.BoundingBox.Height <= kept.Face.BoundingBox.Width * kept.Face.BoundingBox.Height));
         Assert.Equal(CollectionErrorCode.InvalidParameter, Assert.Throws<CollectionException>(() => Service.IndexFaces(TestStore.Account, Collection, TestPipeline.Sample(1), maxFaces: 0)).Code);
@@ -85,7 +84,7 @@ public sealed class ImageOperationTests : IDisposable
 
         var result = Service.SearchUsersByImage(TestStore.Account, Collection, TestPipeline.Sample(1));
         Assert.Equal("largest", Assert.Single(result.UserMatches).User.UserId);
-        Assert.Equal(3, result.UnsearchedFaces.Count); // two people and the dark patch (QualityFilter NONE by default here)
+        Assert.Equal(2, result.UnsearchedFaces.Count); // the two other people
         Assert.All(result.UnsearchedFaces, u => Assert.Contains("FACE_NOT_LARGEST", u.Reasons));
     }
 

@@ -3,6 +3,7 @@ using Likeness.Evaluation.Audits;
 using Likeness.Evaluation.Detection;
 using Likeness.Evaluation.Reports;
 using Likeness.Governance.Enforcement;
+using Likeness.Vision.Faces.Detection;
 using Likeness.Vision.Onnx;
 
 namespace Likeness.Cli.Commands;
@@ -11,7 +12,7 @@ namespace Likeness.Cli.Commands;
 internal static class AuditDetectionCommand
 {
     /// <summary>The detector DetectFaces runs (docs/DETECTION.md).</summary>
-    public const string DefaultDetector = "blazeface:tiles=512+256";
+    public const string DefaultDetector = BlazeFacePyramidDetector.ModelName;
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {

@@ -16,11 +16,12 @@ namespace Likeness.Cli.Commands;
 /// <remarks>
 /// LIST is comma-separated; each item is `blazeface`, `blazeface-back` or `ssd` (face-api's SSD
 /// MobileNet v1), optionally tiled: `blazeface:tiles=512+256` also runs the detector on overlapping
-/// 512 and 256 px tiles (<see cref="TiledFaceDetector"/>).
+/// 512 and 256 px tiles (<see cref="TiledFaceDetector"/>); or `blazeface-anysize` (the default detector,
+/// <see cref="BlazeFacePyramidDetector"/>), optionally with its scales: `blazeface-anysize:scales=0.5+0.75`.
 /// </remarks>
 public static class EvalDetectionCommand
 {
-    public const string DefaultDetectors = "blazeface,blazeface-back,ssd,blazeface:tiles=512+256,ssd:tiles=512";
+    public const string DefaultDetectors = "blazeface,ssd,blazeface-anysize,blazeface-anysize:scales=0.5+0.75,blazeface:tiles=512+256";
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -68,11 +69,12 @@ public static class EvalDetectionCommand
     {
         var colon = item.IndexOf(':');
         var name = colon < 0 ? item : item[..colon];
+        if (name == BlazeFacePyramidDetector.ModelName) return new BlazeFacePyramidDetector(session(name), Scales(colon < 0 ? "" : item[(colon + 1)..]));
         IFaceDetector detector = name switch
         {
             "blazeface" or "blazeface-back" => new BlazeFaceDetector(session(name)),
             "ssd" or "faceapi-ssd-mobilenetv1" => new SsdMobilenetDetector(session("faceapi-ssd-mobilenetv1")),
-            _ => throw new CliUsageException($"Unknown detector '{name}'; use blazeface, blazeface-back or ssd."),
+            _ => throw new CliUsageException($"Unknown detector '{name}'; use blazeface-anysize, blazeface, blazeface-back or ssd."),
         };
         if (colon < 0) return detector;
         var option = item[(colon + 1)..];
@@ -87,6 +89,22 @@ public static class EvalDetectionCommand
             sizes.Add(size);
         }
         return new TiledFaceDetector(detector, sizes);
+    }
+
+    private static IReadOnlyList<float> Scales(string option)
+    {
+        if (option == "") return BlazeFacePyramidDetector.DefaultScales;
+        if (!option.StartsWith("scales=", StringComparison.Ordinal)) throw new CliUsageException($"Unknown detector option '{option}'; use scales=SCALE+SCALE, e.g. scales=0.5+1.");
+        var scales = new List<float>();
+        foreach (var text in option["scales=".Length..].Split('+'))
+        {
+            if (!float.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var scale) || scale <= 0 || scale > 4)
+            {
+                throw new CliUsageException($"Scales are input pixels per image pixel, above 0 and at most 4 (0.5 halves the image); got '{text}'.");
+            }
+            scales.Add(scale);
+        }
+        return scales;
     }
 
     private static void Print(DetectionEvaluation r, TextWriter stdout)

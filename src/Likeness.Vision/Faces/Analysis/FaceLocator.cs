@@ -16,13 +16,11 @@ public sealed class FaceLocator
     public const int MaxFaces = 100;
 
     /// <summary>
-    /// Detector confidence (0-1) kept by default: the tiled BlazeFace's threshold at 0.5 false positives
+    /// Detector confidence (0-1) kept by default: the default detector's threshold at 0.5 false positives
     /// per image on wider-dev (docs/DETECTION.md), the operating point, then thinned by the
-    /// landmark check below. The stricter 0.1-FPPI point (0.776) loses a real face in face-api's
-    /// sample2.jpg (confidence 0.773); this one keeps every face in the six sample photos and lets one
-    /// 52 px dark patch through in sample1.jpg.
+    /// landmark check below.
     /// </summary>
-    public const float DefaultMinConfidence = TiledFaceDetector.DefaultMinConfidence;
+    public const float DefaultMinConfidence = BlazeFacePyramidDetector.DefaultMinConfidence;
 
     /// <summary>
     /// Least overlap (IoU) between the detector's box and the box of the 68 landmarks for a face to be
@@ -46,14 +44,14 @@ public sealed class FaceLocator
     }
 
     /// <summary>
-    /// The default locator (docs/DETECTION.md): BlazeFace on the whole image and on 512 and 256 px tiles at
+    /// The default locator (docs/DETECTION.md): BlazeFace on the whole image and at the pyramid's default scales at
     /// <see cref="DefaultMinConfidence"/>, confirmed by face-api's 68-point landmark net; sessions come from <paramref name="open"/> (model name → session).
     /// </summary>
     public static FaceLocator Default(Func<string, OnnxSession> open)
     {
         ArgumentNullException.ThrowIfNull(open);
         return new FaceLocator(
-            new TiledFaceDetector(new BlazeFaceDetector(open("blazeface")), TiledFaceDetector.DefaultTileSizes),
+            new BlazeFacePyramidDetector(open(BlazeFacePyramidDetector.ModelName), BlazeFacePyramidDetector.DefaultScales),
             new FaceApiLandmarkDetector(open("faceapi-landmark68")));
     }
 
