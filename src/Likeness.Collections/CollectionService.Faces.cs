@@ -51,7 +51,8 @@ public sealed partial class CollectionService
         unindexed.AddRange(kept.Skip(limit).Select(face => new UnindexedFace(["EXCEEDS_MAX_FACES"], face)));
         kept = kept.Take(limit).ToList();
 
-        var newFaces = kept.Select(face => new NewFace(face.BoundingBox, face.Confidence, face.Quality, pipeline.Embed(decoded, face).Vector.ToArray())).ToList();
+        var embeddings = pipeline.EmbedAll(decoded, kept);
+        var newFaces = kept.Select((face, i) => new NewFace(face.BoundingBox, face.Confidence, face.Quality, embeddings[i].Vector.ToArray())).ToList();
         var stored = AddFaces(account, collectionId, newFaces, externalImageId, image);
         return new IndexFacesResult(
             stored.Zip(kept, (record, detail) => new FaceRecord(record, detail)).ToList(),

@@ -55,10 +55,12 @@ public sealed class FaceComparer
         if (sourceFace is null) return new FaceComparison(null, [], [], threshold, fmr, extrapolated);
         var sourceEmbedding = _embedder.Embed(source, sourceFace.Landmarks);
 
-        var scored = _locator.Locate(target)
-            .Select(f => new TargetFaceComparison(
+        var targets = _locator.Locate(target);
+        var embeddings = _embedder.EmbedAll(target, targets.Select(f => f.Landmarks).ToList());
+        var scored = targets
+            .Select((f, i) => new TargetFaceComparison(
                 ComparedFace.From(f.Detection, target.Width, target.Height),
-                Calibration.Similarity(sourceEmbedding, _embedder.Embed(target, f.Landmarks))))
+                Calibration.Similarity(sourceEmbedding, embeddings[i])))
             .ToList();
         return new FaceComparison(
             ComparedFace.From(sourceFace.Detection, source.Width, source.Height),

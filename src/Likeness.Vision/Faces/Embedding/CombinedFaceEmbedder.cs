@@ -26,6 +26,13 @@ public sealed class CombinedFaceEmbedder : IFaceEmbedder
 
     public FaceEmbedding Embed(DecodedImage image, FaceLandmarks68 landmarks) => Combine(_parts.Select(p => p.Embed(image, landmarks)).ToList());
 
+    public IReadOnlyList<FaceEmbedding> EmbedAll(DecodedImage image, IReadOnlyList<FaceLandmarks68> faces)
+    {
+        ArgumentNullException.ThrowIfNull(faces);
+        var byPart = _parts.Select(p => p.EmbedAll(image, faces)).ToList();
+        return faces.Select((_, i) => Combine(byPart.Select(part => part[i]).ToList())).ToList();
+    }
+
     /// <summary>Combines embeddings already made by this combination's parts, in order.</summary>
     public FaceEmbedding Combine(IReadOnlyList<FaceEmbedding> parts)
     {

@@ -11,4 +11,10 @@ public interface IFaceEmbedder
 
     /// <summary>The embedding of the face at <paramref name="landmarks"/>; the image is only read.</summary>
     FaceEmbedding Embed(DecodedImage image, FaceLandmarks68 landmarks);
+
+    /// <summary>
+    /// The embeddings of several faces of one image, in order, equal to <see cref="Embed"/> of each; networks
+    /// run them as one batch, which costs less per face (docs/PERFORMANCE.md).
+    /// </summary>
+    IReadOnlyList<FaceEmbedding> EmbedAll(DecodedImage image, IReadOnlyList<FaceLandmarks68> faces);
 }

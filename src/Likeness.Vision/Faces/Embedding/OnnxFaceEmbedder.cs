@@ -34,25 +34,57 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder
         EmbedCrop(Spec.Alignment.Align(image, landmarks).Image);
 
     /// <summary>The embedding of a crop already cut to <see cref="FaceEmbedderSpec.Alignment"/>.</summary>
-    public FaceEmbedding EmbedCrop(DecodedImage crop)
+    public FaceEmbedding EmbedCrop(DecodedImage crop) => EmbedCrops([crop])[0];
+
+    public IReadOnlyList<FaceEmbedding> EmbedAll(DecodedImage image, IReadOnlyList<FaceLandmarks68> faces)
     {
-        ArgumentNullException.ThrowIfNull(crop);
-        var size = Spec.InputSize;
-        if (crop.Width != size || crop.Height != size) throw new ArgumentException($"{Spec.ModelName} needs a {size}x{size} crop, got {crop.Width}x{crop.Height}.", nameof(crop));
-        var raw = Run(crop, mirror: false);
-        if (Spec.MirrorAverage)
-        {
-            var mirrored = Run(crop, mirror: true);
-            for (var i = 0; i < raw.Length; i++) raw[i] = (raw[i] + mirrored[i]) / 2;
-        }
-        var vector = Spec.Metric == FaceSimilarityMetric.Cosine ? FaceEmbedding.Normalize(raw) : raw;
-        return new FaceEmbedding(ModelId, vector, Spec.Metric);
+        ArgumentNullException.ThrowIfNull(faces);
+        return EmbedCrops(faces.Select(f => Spec.Alignment.Align(image, f).Image).ToList());
     }
 
-    private float[] Run(DecodedImage crop, bool mirror)
+    /// <summary>
+    /// Aligned crops in one network run: each crop, and its mirror image after all of them when the spec
+    /// averages with the mirror.
+    /// </summary>
+    public IReadOnlyList<FaceEmbedding> EmbedCrops(IReadOnlyList<DecodedImage> crops)
+    {
+        ArgumentNullException.ThrowIfNull(crops);
+        if (crops.Count == 0) return [];
+        var size = Spec.InputSize;
+        foreach (var crop in crops)
+        {
+            ArgumentNullException.ThrowIfNull(crop, nameof(crops));
+            if (crop.Width != size || crop.Height != size) throw new ArgumentException($"{Spec.ModelName} needs a {size}x{size} crop, got {crop.Width}x{crop.Height}.", nameof(crops));
+        }
+        var views = Spec.MirrorAverage ? 2 : 1;
+        var items = crops.Count * views;
+        var plane = size * size * 3;
+        var input = new float[items * plane];
+        for (var i = 0; i < crops.Count; i++)
+        {
+            Fill(crops[i], input.AsSpan(i * plane, plane), mirror: false);
+            if (views == 2) Fill(crops[i], input.AsSpan((crops.Count + i) * plane, plane), mirror: true);
+        }
+        var output = _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input, items, size, size, 3))])[_outputIndex].AsFloats();
+        var dimension = output.Length / items;
+        var embeddings = new FaceEmbedding[crops.Count];
+        for (var i = 0; i < crops.Count; i++)
+        {
+            var raw = output.AsSpan(i * dimension, dimension).ToArray();
+            if (views == 2)
+            {
+                var mirrored = output.AsSpan((crops.Count + i) * dimension, dimension);
+                for (var k = 0; k < dimension; k++) raw[k] = (raw[k] + mirrored[k]) / 2;
+            }
+            var vector = Spec.Metric == FaceSimilarityMetric.Cosine ? FaceEmbedding.Normalize(raw) : raw;
+            embeddings[i] = new FaceEmbedding(ModelId, vector, Spec.Metric);
+        }
+        return embeddings;
+    }
+
+    private void Fill(DecodedImage crop, Span<float> input, bool mirror)
     {
         var size = Spec.InputSize;
-        var input = new float[size * size * 3];
         var scale = Spec.PixelScale;
         var offset = Spec.PixelOffset;
         var pixels = crop.Pixels;
@@ -67,6 +99,5 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder
                 input[d + 2] = pixels[Spec.Bgr ? s : s + 2] * scale + offset;
             }
         }
-        return _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input, 1, size, size, 3))])[_outputIndex].AsFloats();
     }
 }

@@ -90,6 +90,14 @@ public sealed class FacePipeline : IDisposable
         return _embedder.Embed(image, face.Points);
     }
 
+    /// <summary>The embeddings of faces <see cref="Detect"/> found in the same image, in order, in one network run.</summary>
+    public IReadOnlyList<FaceEmbedding> EmbedAll(DecodedImage image, IReadOnlyList<FaceDetail> faces)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(faces);
+        return _embedder.EmbedAll(image, faces.Select(f => f.Points).ToList());
+    }
+
     /// <summary>Disposes the sessions <see cref="OpenDefault"/> opened.</summary>
     public void Dispose()
     {

@@ -61,5 +61,7 @@ public sealed class FaceEmbeddingTests
         public string ModelId => id;
 
         public FaceEmbedding Embed(DecodedImage image, FaceLandmarks68 landmarks) => throw new NotSupportedException();
+
+        public IReadOnlyList<FaceEmbedding> EmbedAll(DecodedImage image, IReadOnlyList<FaceLandmarks68> faces) => throw new NotSupportedException();
     }
 }

@@ -15,6 +15,27 @@ public sealed class OnnxFaceEmbedderTests
 
     [Theory]
     [MemberData(nameof(Models))]
+    public void OneBatchOfSeveralFacesEmbedsEachAsAloneAndInOrder(string model)
+    {
+        var embedder = Embedder(model);
+        var faces = FaceSamples.Sample1Landmarks;
+
+        var batch = embedder.EmbedAll(FaceSamples.Sample1, faces);
+
+        Assert.Equal(faces.Count, batch.Count);
+        for (var i = 0; i < faces.Count; i++)
+        {
+            var alone = embedder.Embed(FaceSamples.Sample1, faces[i]).Vector.ToArray();
+            var together = batch[i].Vector.ToArray();
+            Assert.Equal(alone.Length, together.Length);
+            // Batched convolutions may sum in another order: equal to float rounding, not bit for bit.
+            Assert.All(alone.Zip(together), p => Assert.Equal(p.First, p.Second, 1e-4f));
+        }
+        Assert.Empty(embedder.EmbedAll(FaceSamples.Sample1, []));
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
     public void TheSameFaceEmbedsIdenticallyTwice(string model)
     {
         var embedder = Embedder(model);
