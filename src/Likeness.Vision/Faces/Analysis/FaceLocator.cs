@@ -68,6 +68,12 @@ public sealed class FaceLocator
                 ? Math.Atan2(face.Keypoints[1].Y - face.Keypoints[0].Y, face.Keypoints[1].X - face.Keypoints[0].X)
                 : 0;
             var points = _landmarks.Refine(image, _landmarks.Detect(image, face.Left, face.Top, face.Width, face.Height, roll));
+            if (LandmarkOverlap(face, points) < MinLandmarkOverlap && roll != 0)
+            {
+                // The detector's eye keypoints can be far off on a turned head (24° on an upright face in
+                // face-api's sample2.jpg), and a crop turned by them loses the landmark net: try it upright.
+                points = _landmarks.Refine(image, _landmarks.Detect(image, face.Left, face.Top, face.Width, face.Height, 0));
+            }
             if (LandmarkOverlap(face, points) < MinLandmarkOverlap) continue;
             located.Add(new LocatedFace(face, points));
             if (located.Count == MaxFaces) break;

@@ -40,9 +40,12 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
 
     /// <summary>
     /// The confidence at which the detector at <see cref="DefaultScales"/> made 0.5 false positives per image on
-    /// WIDER dev (0.637, docs/DETECTION.md), rounded up.
+    /// WIDER dev (0.605, docs/DETECTION.md), rounded up.
     /// </summary>
-    public const float DefaultMinConfidence = 0.64f;
+    public const float DefaultMinConfidence = 0.61f;
+
+    /// <summary>The whole-image pass keeps faces from this share of the largest face a finer pass keeps.</summary>
+    private const float WholePassOverlap = 0.6f;
 
     private const int Regressors = 16;
     private const float IouThreshold = 0.3f;
@@ -77,11 +80,15 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
         var candidates = new List<DetectedFace>();
         // Finest first: each pass's shrunk image is where the next, coarser one starts.
         ScaledImageTensor? finer = null;
+        var finerReach = 0f;
         foreach (var scale in _scales.Select(s => s / floor).Where(s => s > whole * 1.25f).Distinct().OrderDescending())
         {
-            candidates.AddRange(Pass(image, scale, minConfidence, MaxFaceInFinerPass, ref finer));
+            candidates.AddRange(Pass(image, scale, minConfidence, 0, MaxFaceInFinerPass, ref finer));
+            finerReach = Math.Max(finerReach, MaxFaceInFinerPass / scale);
         }
-        candidates.AddRange(Pass(image, whole, minConfidence, float.MaxValue, ref finer));
+        // The whole image at 256 px boxes a face the finer passes see well with keypoints too coarse to
+        // align it; it is there for the faces too large for them (with some overlap, so none falls between).
+        candidates.AddRange(Pass(image, whole, minConfidence, finerReach * WholePassOverlap * whole, float.MaxValue, ref finer));
         return PassMerge.Merge(candidates);
     }
 
@@ -89,7 +96,7 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     public static float FloorGrowth(int width, int height) =>
         Math.Max(1f, Math.Max(Math.Max(width, height) / 1920f, Math.Min(width, height) / 1080f));
 
-    private IReadOnlyList<DetectedFace> Pass(DecodedImage image, float scale, float minConfidence, float maxFaceSide, ref ScaledImageTensor? finer)
+    private IReadOnlyList<DetectedFace> Pass(DecodedImage image, float scale, float minConfidence, float minFaceSide, float maxFaceSide, ref ScaledImageTensor? finer)
     {
         // MediaPipe's face detector takes RGB scaled to [-1, 1].
         var input = ScaledImageTensor.Create(image, scale, TotalStride, 2f / 255f, -1f, finer);
@@ -112,7 +119,7 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
                 var r = a * Regressors;
                 var w = boxes[r + 2];
                 var h = boxes[r + 3];
-                if (Math.Max(w, h) > maxFaceSide) continue;
+                if (Math.Max(w, h) > maxFaceSide || Math.Max(w, h) < minFaceSide) continue;
                 var cx = ax + boxes[r];
                 var cy = ay + boxes[r + 1];
                 var keypoints = new (float, float)[6];
