@@ -28,7 +28,10 @@ public static class ModelBenchmark
         }
     }
 
-    /// <summary>One float input of pseudo-random values in [0, 1), dynamic dimensions set to 1 (batch 1).</summary>
+    /// <summary>
+    /// One float input of pseudo-random values in [0, 1): an open batch is 1, an open image height and width
+    /// 256 (the size the opened BlazeFace was trained at, so its row compares with blazeface's).
+    /// </summary>
     private static KeyValuePair<string, OnnxTensor>[] Inputs(OnnxSession session, ModelRow row)
     {
         if (session.Inputs.Count != 1 || session.Inputs[0].ElementType != OnnxTensorElementType.Float)
@@ -37,7 +40,7 @@ public static class ModelBenchmark
             throw new NotSupportedException($"{row.Name} takes {string.Join(", ", session.Inputs)}; the harness feeds one float input.");
         }
         var input = session.Inputs[0];
-        row.InputShape = [.. input.Shape.Select(d => d < 0 ? 1L : d)];
+        row.InputShape = [.. input.Shape.Select((d, i) => d >= 0 ? d : i is 1 or 2 && input.Shape.Length == 4 ? 256L : 1L)];
         var count = checked((int)row.InputShape.Aggregate(1L, (a, b) => a * b));
         return [new(input.Name, OnnxTensor.FromFloats(ReferenceInput.Create(count), row.InputShape))];
     }
