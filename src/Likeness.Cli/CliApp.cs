@@ -20,9 +20,9 @@ public static class CliApp
           likeness models verify  [--cache-dir DIR]   check every asset against its pinned SHA-256
           likeness demo [IMAGE]   [--cache-dir DIR]   decode a photo and run the face detector on it
                                   [--out FILE.png]    ...and write the photo with numbered face boxes as PNG
-          likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png]
+          likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png] [--detector-scales 0.5+1]
                                                       DetectFaces: boxes, landmarks, pose, quality, attributes
-          likeness compare SOURCE TARGET [--threshold N] [--json]
+          likeness compare SOURCE TARGET [--threshold N] [--json] [--detector-scales 0.5+1]
                                                       CompareFaces: calibrated similarity and its false-match rate
           {{collections}}
           likeness eval detection [--wider DIR] [--detectors LIST] [--json FILE]

@@ -57,7 +57,7 @@ public sealed class LikenessServer : IAsyncDisposable
             var assets = InstalledAssets.Default(options.CacheDirectory);
             var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
             owned.Add(runtime);
-            var pipeline = FacePipeline.OpenDefault(runtime, assets);
+            var pipeline = FacePipeline.OpenDefault(runtime, assets, detectorScales: options.DetectorScales);
             owned.Add(pipeline);
             var database = CollectionDatabase.Open(options.DataDirectory);
             owned.Add(database);

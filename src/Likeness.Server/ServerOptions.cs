@@ -30,6 +30,9 @@ public sealed record ServerOptions
     /// <summary>The model cache (null: the default).</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>The face detector's finer passes (docs/DETECTION.md); null for the default, scale 0.5.</summary>
+    public IReadOnlyList<float>? DetectorScales { get; init; }
+
     /// <summary>Largest request body: a 5 MB image in base64 is 6.7 MB, plus the JSON around it.</summary>
     public long MaxRequestBytes { get; init; } = 8 * 1024 * 1024;
 

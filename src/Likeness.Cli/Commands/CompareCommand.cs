@@ -25,6 +25,7 @@ public static class CompareCommand
         var assets = InstalledAssets.Default(args.Option("cache-dir"));
         var thresholdText = args.Option("threshold");
         var json = args.Flag("json");
+        var detectorScales = DetectorScalesOption.Parse(args.Option("detector-scales"));
         args.RejectUnknownOptions();
         // Positional[0] is the verb itself.
         if (args.Positional.Count != 3) throw new CliUsageException("`likeness compare` takes two image paths: SOURCE TARGET.");
@@ -39,7 +40,7 @@ public static class CompareCommand
         var target = ImageFile.Decode(targetPath);
 
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
-        using var pipeline = FacePipeline.OpenDefault(runtime, assets);
+        using var pipeline = FacePipeline.OpenDefault(runtime, assets, detectorScales: detectorScales);
         var result = pipeline.Compare(source, target, threshold);
 
         var rateLine = RateLine(result, pipeline.Calibration);

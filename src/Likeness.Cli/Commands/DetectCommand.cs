@@ -21,6 +21,7 @@ public static class DetectCommand
         var attributes = ParseAttributes(args.Option("attributes"));
         var json = args.Flag("json");
         var outPath = args.Option("out");
+        var detectorScales = DetectorScalesOption.Parse(args.Option("detector-scales"));
         args.RejectUnknownOptions();
 
         // Checked before the slow part, so a wrong name costs nothing; the file itself is written last.
@@ -28,13 +29,13 @@ public static class DetectCommand
         {
             throw new CliUsageException($"--out writes a PNG; give a path ending in .png, not '{outPath}'.");
         }
-        if (args.Positional.Count < 2) throw new CliUsageException("`likeness detect` needs an image path: likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png].");
+        if (args.Positional.Count < 2) throw new CliUsageException("`likeness detect` needs an image path: likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png] [--detector-scales 0.5+1].");
         if (args.Positional.Count > 2) throw new CliUsageException("`likeness detect` takes one image path.");
         var imagePath = args.Positional[1];
         var image = ImageFile.Decode(imagePath);
 
         using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
-        using var analyzer = FaceAnalyzer.OpenDefault(runtime, assets);
+        using var analyzer = FaceAnalyzer.OpenDefault(runtime, assets, detectorScales);
         var faces = analyzer.Analyze(image, attributes);
 
         if (json) stdout.WriteLine(Encoding.UTF8.GetString(FaceDetailJson.DetectFacesResponse(faces)));

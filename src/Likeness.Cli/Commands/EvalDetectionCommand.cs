@@ -95,16 +95,7 @@ public static class EvalDetectionCommand
     {
         if (option == "") return BlazeFacePyramidDetector.DefaultScales;
         if (!option.StartsWith("scales=", StringComparison.Ordinal)) throw new CliUsageException($"Unknown detector option '{option}'; use scales=SCALE+SCALE, e.g. scales=0.5+1.");
-        var scales = new List<float>();
-        foreach (var text in option["scales=".Length..].Split('+'))
-        {
-            if (!float.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var scale) || scale <= 0 || scale > 4)
-            {
-                throw new CliUsageException($"Scales are input pixels per image pixel, above 0 and at most 4 (0.5 halves the image); got '{text}'.");
-            }
-            scales.Add(scale);
-        }
-        return scales;
+        return DetectorScalesOption.Parse(option["scales=".Length..])!;
     }
 
     private static void Print(DetectionEvaluation r, TextWriter stdout)

@@ -12,8 +12,10 @@ public static class ServeCommand
 {
     public const string Usage = """
           likeness serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--region us-east-1] [--s3-root DIR] [--policy FILE]
-                         [--report-config FILE]       the Rekognition-compatible service (AWS JSON 1.1, SigV4) and the web
-                                                      console at /console/ (--policy: default DIR/policy.json if present)
+                         [--report-config FILE] [--detector-scales 0.5+1]
+                                                      the Rekognition-compatible service (AWS JSON 1.1, SigV4) and the web
+                                                      console at /console/ (--policy: default DIR/policy.json if present;
+                                                      --detector-scales: more passes find more small faces, slower)
         """;
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
@@ -28,6 +30,7 @@ public static class ServeCommand
             PolicyPath = args.Option("policy"),
             ReportConfigPath = args.Option("report-config"),
             CacheDirectory = args.Option("cache-dir"),
+            DetectorScales = DetectorScalesOption.Parse(args.Option("detector-scales")),
         };
         args.RejectUnknownOptions();
         if (!System.Net.IPAddress.TryParse(options.Host, out _)) throw new CliUsageException($"--host takes an IP address such as 127.0.0.1 or 0.0.0.0, not '{options.Host}'.");

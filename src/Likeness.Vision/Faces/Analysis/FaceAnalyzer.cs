@@ -33,12 +33,12 @@ public sealed class FaceAnalyzer : IDisposable
     }
 
     /// <summary>
-    /// The default pipeline from installed models: BlazeFace with 512 and 256 px tiles
-    /// (docs/DETECTION.md) at <see cref="FaceLocator.DefaultMinConfidence"/>, face-api's landmark net,
-    /// face-api's age-gender and expression nets. The analyzer owns and disposes the sessions;
-    /// <paramref name="runtime"/> stays the caller's.
+    /// The default pipeline from installed models: the BlazeFace pyramid (docs/DETECTION.md) at
+    /// <see cref="FaceLocator.DefaultMinConfidence"/>, face-api's landmark net, face-api's age-gender and
+    /// expression nets. The analyzer owns and disposes the sessions; <paramref name="runtime"/> stays the caller's.
     /// </summary>
-    public static FaceAnalyzer OpenDefault(OnnxRuntime runtime, InstalledAssets assets)
+    /// <param name="detectorScales">See <see cref="FaceLocator.Default"/>; null for the default.</param>
+    public static FaceAnalyzer OpenDefault(OnnxRuntime runtime, InstalledAssets assets, IReadOnlyList<float>? detectorScales = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(assets);
@@ -51,7 +51,7 @@ public sealed class FaceAnalyzer : IDisposable
                 sessions.Add(session);
                 return session;
             }
-            var locator = FaceLocator.Default(Open);
+            var locator = FaceLocator.Default(Open, detectorScales);
             var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
             return new FaceAnalyzer(locator, attributes, sessions);
         }

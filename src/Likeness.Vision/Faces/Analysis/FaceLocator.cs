@@ -44,14 +44,16 @@ public sealed class FaceLocator
     }
 
     /// <summary>
-    /// The default locator (docs/DETECTION.md): BlazeFace on the whole image and at the pyramid's default scales at
+    /// The default locator (docs/DETECTION.md): BlazeFace on the whole image and at the pyramid's scales at
     /// <see cref="DefaultMinConfidence"/>, confirmed by face-api's 68-point landmark net; sessions come from <paramref name="open"/> (model name → session).
     /// </summary>
-    public static FaceLocator Default(Func<string, OnnxSession> open)
+    /// <param name="detectorScales">The pyramid's finer passes; null for <see cref="BlazeFacePyramidDetector.DefaultScales"/>.
+    /// More passes find more small faces for more time (docs/DETECTION.md); the confidence stays the default's.</param>
+    public static FaceLocator Default(Func<string, OnnxSession> open, IReadOnlyList<float>? detectorScales = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         return new FaceLocator(
-            new BlazeFacePyramidDetector(open(BlazeFacePyramidDetector.ModelName), BlazeFacePyramidDetector.DefaultScales),
+            new BlazeFacePyramidDetector(open(BlazeFacePyramidDetector.ModelName), detectorScales ?? BlazeFacePyramidDetector.DefaultScales),
             new FaceApiLandmarkDetector(open("faceapi-landmark68")));
     }
 

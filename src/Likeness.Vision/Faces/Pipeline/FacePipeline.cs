@@ -37,12 +37,13 @@ public sealed class FacePipeline : IDisposable
     }
 
     /// <summary>
-    /// The default models (docs/DETECTION.md, docs/ACCURACY.md): tiled BlazeFace, face-api's landmark,
+    /// The default models (docs/DETECTION.md, docs/ACCURACY.md): the BlazeFace pyramid, face-api's landmark,
     /// age-gender and expression nets, and <paramref name="embedder"/> (default
     /// <see cref="FaceEmbedderSpec.Default"/>) with its shipped calibration. The pipeline owns the
     /// sessions; <paramref name="runtime"/> stays the caller's.
     /// </summary>
-    public static FacePipeline OpenDefault(OnnxRuntime runtime, InstalledAssets assets, FaceEmbedderSpec? embedder = null)
+    /// <param name="detectorScales">See <see cref="FaceLocator.Default"/>; null for the default.</param>
+    public static FacePipeline OpenDefault(OnnxRuntime runtime, InstalledAssets assets, FaceEmbedderSpec? embedder = null, IReadOnlyList<float>? detectorScales = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(assets);
@@ -57,7 +58,7 @@ public sealed class FacePipeline : IDisposable
                 sessions.Add(session);
                 return session;
             }
-            var locator = FaceLocator.Default(Open);
+            var locator = FaceLocator.Default(Open, detectorScales);
             var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
             return new FacePipeline(locator, attributes, new OnnxFaceEmbedder(Open(spec.ModelName), spec), calibration, sessions);
         }
