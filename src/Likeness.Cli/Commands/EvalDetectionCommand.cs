@@ -70,11 +70,15 @@ public static class EvalDetectionCommand
         var colon = item.IndexOf(':');
         var name = colon < 0 ? item : item[..colon];
         if (name == BlazeFacePyramidDetector.ModelName) return new BlazeFacePyramidDetector(session(name), Scales(colon < 0 ? "" : item[(colon + 1)..]));
+        if (name == BlazeFaceNetwork.FullRange.ModelName)
+        {
+            return new BlazeFacePyramidDetector(session(name), Scales(colon < 0 ? "" : item[(colon + 1)..]), BlazeFaceNetwork.FullRange);
+        }
         IFaceDetector detector = name switch
         {
             "blazeface" or "blazeface-back" => new BlazeFaceDetector(session(name)),
             "ssd" or "faceapi-ssd-mobilenetv1" => new SsdMobilenetDetector(session("faceapi-ssd-mobilenetv1")),
-            _ => throw new CliUsageException($"Unknown detector '{name}'; use blazeface-anysize, blazeface, blazeface-back or ssd."),
+            _ => throw new CliUsageException($"Unknown detector '{name}'; use blazeface-anysize, fullrange-anysize, blazeface, blazeface-back or ssd."),
         };
         if (colon < 0) return detector;
         var option = item[(colon + 1)..];

@@ -26,6 +26,13 @@ public static class ModelCatalog
                 new("scores32", "StatefulPartitionedCall/functional_1/conv2d_34/BiasAdd"),
                 new("regressors32", "StatefulPartitionedCall/functional_1/conv2d_36/BiasAdd"),
             ])),
+        new("fullrange-anysize", ModelSourceFormat.TfjsGraph, HumanModels, "models/facemesh-detection-full.json", "batch,height,width,3",
+            "face detection (MediaPipe's full-range detector on an input of any size, face heads before depth-to-space)", "google/mediapipe",
+            new TfjsGraphCut(
+            [
+                new("scores", "StatefulPartitionedCall/model/depthwise_conv2d_40/depthwise"),
+                new("regressors", "StatefulPartitionedCall/model/depthwise_conv2d_41/depthwise"),
+            ])),
         Human("facemesh", "batch,192,192,3", "468-point face mesh landmarks", "google/mediapipe"),
         Human("iris", "batch,64,64,3", "iris and eye-contour landmarks", "google/mediapipe"),
         Human("faceres", "batch,224,224,3", "face embedding 1024-d, age, gender", "HSE-asavchenko/HSE_FaceRec_tf"),

@@ -26,10 +26,13 @@ internal sealed class TfjsConversionContext
     private readonly Dictionary<string, (TfjsValue Source, float Low, float High)> _deferredClamps = new(StringComparer.Ordinal);
 
     /// <param name="outputNodes">The nodes whose values leave the graph (the model's outputs, or a cut's).</param>
-    public TfjsConversionContext(OnnxGraphBuilder builder, TfjsGraphModel model, IReadOnlyList<TfjsNode> order, IEnumerable<string> outputNodes)
+    /// <param name="resizeScales">Resize ratios learned by converting the same graph at its published size, for an opened one.</param>
+    public TfjsConversionContext(OnnxGraphBuilder builder, TfjsGraphModel model, IReadOnlyList<TfjsNode> order, IEnumerable<string> outputNodes,
+        IReadOnlyDictionary<string, (double H, double W)>? resizeScales = null)
     {
         Builder = builder;
         Model = model;
+        ResizeScales = resizeScales is null ? [] : new Dictionary<string, (double H, double W)>(resizeScales);
         _outputs = new HashSet<string>(outputNodes, StringComparer.Ordinal);
         foreach (var node in order)
         {
@@ -44,6 +47,9 @@ internal sealed class TfjsConversionContext
 
     public OnnxGraphBuilder Builder { get; }
     public TfjsGraphModel Model { get; }
+
+    /// <summary>Each ResizeBilinear's output/input ratio (height, width), by node name.</summary>
+    public Dictionary<string, (double H, double W)> ResizeScales { get; }
 
     public TfjsValue Value(string nodeName) =>
         _values.TryGetValue(nodeName, out var value) ? value : throw new TfjsConversionException($"Node '{nodeName}' is used before it is defined.");

@@ -36,8 +36,21 @@ public static class TfjsGraphConverter
             ? model.OutputNames.Select(name => KeyValuePair.Create(name, name)).ToList()
             : [.. cut.Outputs];
         var order = ExecutionOrder(model, outputs.Select(o => o.Value).ToList());
+        IReadOnlyDictionary<string, (double H, double W)>? resizeScales = null;
+        if (cut is not null && order.Any(n => n.Op == "ResizeBilinear"))
+        {
+            // An opened input hides the sizes a constant-size resize was exported for: learn its ratios at the published size.
+            resizeScales = Build(model, modelJsonPath, modelName, outputs, order, openInput: false, null).Context.ResizeScales;
+        }
+        return Build(model, modelJsonPath, modelName, outputs, order, openInput: cut is not null, resizeScales).Bytes;
+    }
+
+    private static (byte[] Bytes, TfjsConversionContext Context) Build(
+        TfjsGraphModel model, string modelJsonPath, string modelName, IReadOnlyList<KeyValuePair<string, string>> outputs,
+        IReadOnlyList<TfjsNode> order, bool openInput, IReadOnlyDictionary<string, (double H, double W)>? resizeScales)
+    {
         var builder = new OnnxGraphBuilder(modelName);
-        var context = new TfjsConversionContext(builder, model, order, outputs.Select(o => o.Value));
+        var context = new TfjsConversionContext(builder, model, order, outputs.Select(o => o.Value), resizeScales);
 
         foreach (var name in model.InputNames)
         {
@@ -46,7 +59,7 @@ public static class TfjsGraphConverter
             var dtype = node.Type("dtype") ?? "DT_FLOAT";
             if (dtype != "DT_FLOAT") throw node.Error($"is a {dtype} input; only float32 inputs are supported");
             var shape = node.Shape("shape");
-            if (cut is not null)
+            if (openInput)
             {
                 if (shape.Length != 4) throw node.Error("is not an image input; only NHWC inputs can have their size opened");
                 shape = [shape[0], -1, -1, shape[3]];
@@ -81,10 +94,10 @@ public static class TfjsGraphConverter
             var value = context.Value(node);
             if (value.Constant is { Floats: null }) throw new TfjsConversionException($"Output '{name}' is an integer constant; only float32 outputs are supported.");
             builder.AddNodeWithReservedOutputs("Identity", [context.AsTfLayout(value)], [name]);
-            builder.AddOutput(name, OnnxElementType.Float, TfjsConversionContext.Dims(value.Shape, cut is null ? "" : name + "_"));
+            builder.AddOutput(name, OnnxElementType.Float, TfjsConversionContext.Dims(value.Shape, openInput ? name + "_" : ""));
         }
 
-        return builder.ToModelBytes(ProducerName, ProducerVersion,
+        var bytes = builder.ToModelBytes(ProducerName, ProducerVersion,
         [
             new("source", Path.GetFileName(modelJsonPath)),
             new("converter", $"{ProducerName} {ProducerVersion}"),
@@ -92,6 +105,7 @@ public static class TfjsGraphConverter
             new("tfjs_converted_by", model.ConvertedBy),
             new("layout", "NHWC inputs and outputs, as in TF.js"),
         ]);
+        return (bytes, context);
     }
 
     // Post-order depth-first walk from the outputs (in output order, inputs in input order): deterministic,
@@ -154,6 +168,7 @@ public static class TfjsGraphConverter
             ["Pad"] = TfjsShapeOps.Pad,
             ["PadV2"] = TfjsShapeOps.Pad,
             ["StridedSlice"] = TfjsShapeOps.StridedSlice,
+            ["ResizeBilinear"] = TfjsResizeOps.ResizeBilinear,
         };
         foreach (var op in TfjsElementwiseOps.BinaryOpNames) converters[op] = TfjsElementwiseOps.Binary;
         foreach (var op in TfjsElementwiseOps.UnaryOpNames) converters[op] = TfjsElementwiseOps.Unary;

@@ -20,17 +20,11 @@ namespace Likeness.Vision.Faces.Detection;
 /// </remarks>
 public sealed class BlazeFacePyramidDetector : IFaceDetector
 {
-    /// <summary>The catalog model this detector runs.</summary>
+    /// <summary>The catalog model the default detector runs.</summary>
     public const string ModelName = "blazeface-anysize";
 
     /// <summary>The network halves its input five times; inputs are padded to a multiple of this.</summary>
     private const int TotalStride = 32;
-
-    /// <summary>The side BlazeFace was trained at; the first pass fits the whole image in it.</summary>
-    private const int TrainedSide = 256;
-
-    /// <summary>A face over half the trained side in a finer pass is the coarser passes' job; zoomed that far, the net boxes it badly.</summary>
-    private const float MaxFaceInFinerPass = TrainedSide / 2f;
 
     /// <summary>
     /// The measured default (docs/DETECTION.md): the whole image plus one pass at half size, which shows a 40 px face
@@ -50,32 +44,36 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     private const int Regressors = 16;
     private const float IouThreshold = 0.3f;
 
-    private static readonly (string Scores, string Regressors, int Stride, int PerCell)[] Heads =
-        [("scores16", "regressors16", 16, 2), ("scores32", "regressors32", 32, 6)];
-
     private readonly OnnxSession _session;
     private readonly IReadOnlyList<float> _scales;
+    private readonly BlazeFaceNetwork _network;
 
-    /// <param name="session">A session of the "blazeface-anysize" model.</param>
+    /// <summary>A face over half the trained side in a finer pass is the coarser passes' job; zoomed that far, the net boxes it badly.</summary>
+    private float MaxFaceInFinerPass => _network.TrainedSide / 2f;
+
+    /// <param name="session">A session of <paramref name="network"/>'s model.</param>
     /// <param name="scales">Finer passes, in input pixels per source pixel (0.5 shows a 40 px face at 20 px); a pass no finer than the whole-image one is skipped.</param>
-    public BlazeFacePyramidDetector(OnnxSession session, IReadOnlyList<float> scales)
+    /// <param name="network">The opened model's layout; null for <see cref="BlazeFaceNetwork.ShortRange"/> ("blazeface-anysize").</param>
+    public BlazeFacePyramidDetector(OnnxSession session, IReadOnlyList<float> scales, BlazeFaceNetwork? network = null)
     {
         if (scales.Any(s => !(s > 0 && s <= 4))) throw new ArgumentOutOfRangeException(nameof(scales), "Scales must be above 0 and at most 4.");
-        foreach (var (scores, regressors, _, _) in Heads)
+        network ??= BlazeFaceNetwork.ShortRange;
+        foreach (var head in network.Heads)
         {
-            if (!session.Outputs.Any(o => o.Name == scores) || !session.Outputs.Any(o => o.Name == regressors))
+            if (!session.Outputs.Any(o => o.Name == head.Scores) || !session.Outputs.Any(o => o.Name == head.Regressors))
             {
-                throw new ArgumentException($"The session has no '{scores}'/'{regressors}' outputs; is it the {ModelName} model?", nameof(session));
+                throw new ArgumentException($"The session has no '{head.Scores}'/'{head.Regressors}' outputs; is it the {network.ModelName} model?", nameof(session));
             }
         }
         _session = session;
         _scales = scales;
+        _network = network;
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<DetectedFace> Detect(DecodedImage image, float minConfidence = 0.5f)
     {
-        var whole = (float)TrainedSide / Math.Max(image.Width, image.Height);
+        var whole = (float)_network.TrainedSide / Math.Max(image.Width, image.Height);
         var floor = FloorGrowth(image.Width, image.Height);
         var candidates = new List<DetectedFace>();
         // Finest first: each pass's shrunk image is where the next, coarser one starts.
@@ -104,28 +102,34 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
         var outputs = _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input.Tensor, 1, input.Height, input.Width, 3))]);
         var minLogit = MathF.Log(minConfidence / (1 - minConfidence));
         var candidates = new List<DetectedFace>();
-        foreach (var (scoresName, regressorsName, stride, perCell) in Heads)
+        foreach (var head in _network.Heads)
         {
-            var scoresTensor = Output(outputs, scoresName);
+            var scoresTensor = Output(outputs, head.Scores);
             var scores = scoresTensor.AsFloats();
-            var boxes = Output(outputs, regressorsName).AsFloats();
+            var boxes = Output(outputs, head.Regressors).AsFloats();
             var columns = (int)scoresTensor.Shape[2];
+            var block = head.Block;
+            // Head cell (h, w), sub-cell (i, j), anchor n: channel ((i·block + j)·perCell + n) of the cell's values.
             for (var a = 0; a < scores.Length; a++)
             {
                 if (scores[a] < minLogit) continue;
-                var cell = a / perCell;
-                var ax = stride * (cell % columns + 0.5f);
-                var ay = stride * (cell / columns + 0.5f);
+                var cell = a / (head.PerCell * block * block);
+                var within = a % (head.PerCell * block * block);
+                var sub = within / head.PerCell;
+                var (h, w) = (cell / columns, cell % columns);
+                var (y, x) = (h * block + sub / block, w * block + sub % block);
+                var ax = head.Stride * (x + 0.5f);
+                var ay = head.Stride * (y + 0.5f);
                 var r = a * Regressors;
-                var w = boxes[r + 2];
-                var h = boxes[r + 3];
-                if (Math.Max(w, h) > maxFaceSide || Math.Max(w, h) < minFaceSide) continue;
+                var bw = boxes[r + 2];
+                var bh = boxes[r + 3];
+                if (Math.Max(bw, bh) > maxFaceSide || Math.Max(bw, bh) < minFaceSide) continue;
                 var cx = ax + boxes[r];
                 var cy = ay + boxes[r + 1];
                 var keypoints = new (float, float)[6];
                 for (var k = 0; k < 6; k++) keypoints[k] = (input.ToSourceX(ax + boxes[r + 4 + 2 * k]), input.ToSourceY(ay + boxes[r + 5 + 2 * k]));
                 var score = 1f / (1f + MathF.Exp(-scores[a]));
-                candidates.Add(new DetectedFace(input.ToSourceX(cx - w / 2), input.ToSourceY(cy - h / 2), w / input.FactorX, h / input.FactorY, score, keypoints));
+                candidates.Add(new DetectedFace(input.ToSourceX(cx - bw / 2), input.ToSourceY(cy - bh / 2), bw / input.FactorX, bh / input.FactorY, score, keypoints));
             }
         }
         return NonMaximumSuppression.Apply(candidates, IouThreshold, BlazeFaceDetector.MaxFaces);

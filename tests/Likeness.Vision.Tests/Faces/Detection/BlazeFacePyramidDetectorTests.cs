@@ -45,6 +45,23 @@ public sealed class BlazeFacePyramidDetectorTests
         Assert.All(whole, f => Assert.Single(found, p => SsdMobilenetDetectorTests.Contains(p, f.Left + f.Width / 2, f.Top + f.Height / 2)));
     }
 
+    [Theory]
+    [InlineData("sample1.jpg")]
+    [InlineData("sample5.jpg")]
+    public void TheFullRangeNetworkFindsTheSameFacesThroughItsDepthToSpaceLayout(string sample)
+    {
+        // Its single head is computed at stride 8 and spread 2x2; a wrong unfolding puts boxes beside the faces.
+        var image = SsdMobilenetDetectorTests.Sample(sample);
+        var whole = Blaze.Value.Detect(image);
+        using var session = FaceSamples.OpenSession(BlazeFaceNetwork.FullRange.ModelName);
+
+        var found = new BlazeFacePyramidDetector(session, [0.5f], BlazeFaceNetwork.FullRange).Detect(image, 0.5f);
+
+        Assert.All(whole, f => Assert.Single(found, p => SsdMobilenetDetectorTests.Contains(p, f.Left + f.Width / 2, f.Top + f.Height / 2)));
+        Assert.All(found.Where(p => whole.Any(f => SsdMobilenetDetectorTests.Contains(p, f.Left + f.Width / 2, f.Top + f.Height / 2))),
+            p => Assert.True(whole.Any(f => NonMaximumSuppression.IntersectionOverUnion(f, p) > 0.4f), $"box at {p.Left:F0},{p.Top:F0} is off its face"));
+    }
+
     [Fact]
     public void FindsFortyPixelFacesInA1080pPhoto()
     {
