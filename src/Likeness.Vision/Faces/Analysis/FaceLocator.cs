@@ -48,13 +48,15 @@ public sealed class FaceLocator
     /// <see cref="DefaultMinConfidence"/>, confirmed by face-api's 68-point landmark net; sessions come from <paramref name="open"/> (model name → session).
     /// </summary>
     /// <param name="detectorScales">The pyramid's finer passes; null for <see cref="BlazeFacePyramidDetector.DefaultScales"/>.
-    /// More passes find more small faces for more time (docs/DETECTION.md); the confidence stays the default's.</param>
+    /// More passes find more small faces for more time (docs/DETECTION.md), at the confidence measured for them
+    /// (<see cref="BlazeFacePyramidDetector.MinConfidenceFor"/>).</param>
     public static FaceLocator Default(Func<string, OnnxSession> open, IReadOnlyList<float>? detectorScales = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         return new FaceLocator(
             new BlazeFacePyramidDetector(open(BlazeFacePyramidDetector.ModelName), detectorScales ?? BlazeFacePyramidDetector.DefaultScales),
-            new FaceApiLandmarkDetector(open("faceapi-landmark68")));
+            new FaceApiLandmarkDetector(open("faceapi-landmark68")),
+            BlazeFacePyramidDetector.MinConfidenceFor(detectorScales ?? BlazeFacePyramidDetector.DefaultScales));
     }
 
     /// <summary>The faces in the image, largest first; the image is only read.</summary>

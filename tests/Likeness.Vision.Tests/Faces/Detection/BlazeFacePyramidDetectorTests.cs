@@ -92,6 +92,16 @@ public sealed class BlazeFacePyramidDetectorTests
         Assert.Equal(growth, BlazeFacePyramidDetector.FloorGrowth(width, height), 4);
 
     [Fact]
+    public void MorePassesAskForTheHigherConfidenceMeasuredForThem()
+    {
+        Assert.Equal(BlazeFacePyramidDetector.DefaultMinConfidence, BlazeFacePyramidDetector.MinConfidenceFor(BlazeFacePyramidDetector.DefaultScales));
+        Assert.Equal(BlazeFacePyramidDetector.DefaultMinConfidence, BlazeFacePyramidDetector.MinConfidenceFor([0.5f, 0.5f]));
+        Assert.Equal(0.66f, BlazeFacePyramidDetector.MinConfidenceFor([1f, 0.5f]));
+        Assert.Equal(0.66f, BlazeFacePyramidDetector.MinConfidenceFor([0.5f, 0.75f]));
+        Assert.True(BlazeFacePyramidDetector.MinConfidenceFor([0.3f]) > BlazeFacePyramidDetector.DefaultMinConfidence);
+    }
+
+    [Fact]
     public void ScalesOutsideTheRangeAreRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new BlazeFacePyramidDetector(AnySize.Value, [0f]));
