@@ -6,14 +6,14 @@ namespace Likeness.Vision.Faces.Detection;
 
 /// <summary>
 /// BlazeFace run on the whole image at a few scales, one network run per scale, with the model converted to
-/// take any input size (catalog model "blazeface-anysize"): a pass at 256 px for the large faces, then one pass
-/// per <c>scale</c> (input pixels per source pixel) for the smaller ones.
+/// take any input size (catalog model "blazeface-anysize"): a pass at the size it was trained at (256 px) for the
+/// large faces, then one pass per <c>scale</c> (input pixels per source pixel) for the smaller ones.
 /// </summary>
 /// <remarks>
 /// What <see cref="TiledFaceDetector"/> does with overlapping tiles, without the tiles: a pass at scale 0.5 sees
 /// every face as a 512 px tile does, but each pixel is computed once instead of up to four times, no face is cut
-/// by a tile edge, and one run replaces dozens. The anchors are laid out for the size fed, as MediaPipe lays them
-/// out for 256 px: strides 16 and 32, 2 and 6 anchors per cell, centred in the cell, in input pixels.
+/// by a tile edge, and one run replaces dozens. The anchors are laid out for the grid the network returns, as
+/// MediaPipe lays them out for the trained size (<see cref="BlazeFaceNetwork"/>), in input pixels.
 /// Above 1920x1080 the finer passes shrink with the image, as Rekognition's floor grows ("a face must be no
 /// smaller than 40x40 pixels in an image with 1920x1080 pixels; larger images need a proportionally larger
 /// minimum face size"), so a 4000 px photo costs what a 1920 px one does.
