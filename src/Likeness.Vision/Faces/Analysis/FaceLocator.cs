@@ -25,8 +25,8 @@ public sealed class FaceLocator
     /// <summary>
     /// Least overlap (IoU) between the detector's box and the box of the 68 landmarks for a face to be
     /// kept. On a real face the landmark net spreads its points over the box (IoU 0.62-0.84 on
-    /// sample1's three faces); on a false detection they collapse into a small cluster (0.03-0.05 on
-    /// the two tiled BlazeFace false positives there). Its effect on WIDER recall is not measured yet.
+    /// sample1's three faces); on a false detection they collapse into a small cluster (0.03 on the
+    /// default detector's dark-background box there). Its effect on WIDER recall is not measured yet.
     /// </summary>
     public const double MinLandmarkOverlap = 0.25;
 

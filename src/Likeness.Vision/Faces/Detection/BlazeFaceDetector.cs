@@ -12,8 +12,9 @@ namespace Likeness.Vision.Faces.Detection;
 /// <remarks>
 /// Anchor layout as MediaPipe's SSD anchor calculator for this model: strides 16 and 32 with 2 and 6
 /// anchors per cell, centred in the cell, in input pixels. On its own it sees a whole photo at 256 px,
-/// so faces under ~40 px in a 1024 px image are out of its reach; <see cref="TiledFaceDetector"/> over
-/// it is what docs/DETECTION.md measures and recommends.
+/// so faces under ~40 px in a 1024 px image are out of its reach. The default detector is
+/// <see cref="BlazeFacePyramidDetector"/> (the same weights on any input size); this one serves the
+/// evaluation's crops of single faces (LFW, UTKFace), whose cached figures depend on its exact letterbox.
 /// </remarks>
 public sealed class BlazeFaceDetector : IFaceDetector
 {

@@ -3,8 +3,8 @@ using Likeness.Imaging;
 namespace Likeness.Vision.Faces.Detection;
 
 /// <summary>
-/// A face detector over a whole image. Two networks implement it (BlazeFace and face-api's SSD) and
-/// <see cref="TiledFaceDetector"/> wraps either, which is why this is an interface.
+/// A face detector over a whole image: BlazeFace at 256 px, the BlazeFace pyramid (the default), face-api's
+/// SSD, and <see cref="TiledFaceDetector"/> over any of them, which is why this is an interface.
 /// </summary>
 public interface IFaceDetector
 {
