@@ -31,7 +31,7 @@ public sealed record ScaledImageTensor(float[] Tensor, int Width, int Height, fl
         DecodedImage? shrunk = null;
         if (factor > 0.5f)
         {
-            Bilinear(image, output, width, height, paddedWidth, scale, offset);
+            ImageTensor.Bilinear(image, output, width, height, paddedWidth, 0, 0, scale, offset);
         }
         else
         {
@@ -112,41 +112,4 @@ public sealed record ScaledImageTensor(float[] Tensor, int Width, int Height, fl
     public float ToSourceX(float inputX) => inputX / FactorX;
 
     public float ToSourceY(float inputY) => inputY / FactorY;
-
-    private static void Bilinear(DecodedImage image, float[] output, int width, int height, int stride, float scale, float offset)
-    {
-        var src = image.Pixels;
-        var sx = (float)image.Width / width;
-        var sy = (float)image.Height / height;
-        var x0s = new int[width];
-        var x1s = new int[width];
-        var wxs = new float[width];
-        for (var x = 0; x < width; x++)
-        {
-            var fx = Math.Clamp((x + 0.5f) * sx - 0.5f, 0, image.Width - 1);
-            x0s[x] = (int)fx;
-            x1s[x] = Math.Min(x0s[x] + 1, image.Width - 1);
-            wxs[x] = fx - x0s[x];
-        }
-        for (var y = 0; y < height; y++)
-        {
-            var fy = Math.Clamp((y + 0.5f) * sy - 0.5f, 0, image.Height - 1);
-            var y0 = (int)fy;
-            var y1 = Math.Min(y0 + 1, image.Height - 1);
-            var wy = fy - y0;
-            var row0 = y0 * image.Width;
-            var row1 = y1 * image.Width;
-            var o = y * stride * 3;
-            for (var x = 0; x < width; x++)
-            {
-                var (a, b, wx) = (x0s[x], x1s[x], wxs[x]);
-                for (var c = 0; c < 3; c++)
-                {
-                    float top = src[(row0 + a) * 3 + c] * (1 - wx) + src[(row0 + b) * 3 + c] * wx;
-                    float bottom = src[(row1 + a) * 3 + c] * (1 - wx) + src[(row1 + b) * 3 + c] * wx;
-                    output[o++] = (top * (1 - wy) + bottom * wy) * scale + offset;
-                }
-            }
-        }
-    }
 }
