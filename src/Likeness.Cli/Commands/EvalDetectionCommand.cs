@@ -69,10 +69,9 @@ public static class EvalDetectionCommand
     {
         var colon = item.IndexOf(':');
         var name = colon < 0 ? item : item[..colon];
-        if (name == BlazeFacePyramidDetector.ModelName) return new BlazeFacePyramidDetector(session(name), Scales(colon < 0 ? "" : item[(colon + 1)..]));
-        if (name == BlazeFaceNetwork.FullRange.ModelName)
+        if (new[] { BlazeFaceNetwork.ShortRange, BlazeFaceNetwork.FullRange }.FirstOrDefault(n => n.ModelName == name) is { } network)
         {
-            return new BlazeFacePyramidDetector(session(name), Scales(colon < 0 ? "" : item[(colon + 1)..]), BlazeFaceNetwork.FullRange);
+            return new BlazeFacePyramidDetector(session(name), Scales(colon < 0 ? "" : item[(colon + 1)..]), network);
         }
         IFaceDetector detector = name switch
         {

@@ -53,10 +53,11 @@ public sealed class FaceLocator
     public static FaceLocator Default(Func<string, OnnxSession> open, IReadOnlyList<float>? detectorScales = null)
     {
         ArgumentNullException.ThrowIfNull(open);
+        var scales = detectorScales ?? BlazeFacePyramidDetector.DefaultScales;
         return new FaceLocator(
-            new BlazeFacePyramidDetector(open(BlazeFacePyramidDetector.ModelName), detectorScales ?? BlazeFacePyramidDetector.DefaultScales),
+            new BlazeFacePyramidDetector(open(BlazeFacePyramidDetector.ModelName), scales),
             new FaceApiLandmarkDetector(open("faceapi-landmark68")),
-            BlazeFacePyramidDetector.MinConfidenceFor(detectorScales ?? BlazeFacePyramidDetector.DefaultScales));
+            BlazeFacePyramidDetector.MinConfidenceFor(scales));
     }
 
     /// <summary>The faces in the image, largest first; the image is only read.</summary>

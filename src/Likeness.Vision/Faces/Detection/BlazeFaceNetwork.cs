@@ -14,7 +14,7 @@ public sealed record BlazeFaceNetwork(string ModelName, int TrainedSide, IReadOn
     /// MediaPipe's short-range BlazeFace (human-models' "blazeface", 256 px): strides 16 and 32 with 2 and 6 anchors
     /// per cell, as its SSD anchor calculator lays them out.
     /// </summary>
-    public static BlazeFaceNetwork ShortRange { get; } = new("blazeface-anysize", 256,
+    public static BlazeFaceNetwork ShortRange { get; } = new(BlazeFacePyramidDetector.ModelName, 256,
         [new("scores16", "regressors16", 16, 2, 1), new("scores32", "regressors32", 32, 6, 1)]);
 
     /// <summary>

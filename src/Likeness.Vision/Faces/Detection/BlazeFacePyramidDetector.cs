@@ -59,6 +59,7 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     private readonly OnnxSession _session;
     private readonly IReadOnlyList<float> _scales;
     private readonly BlazeFaceNetwork _network;
+    private readonly (BlazeFaceHead Head, int Scores, int Regressors)[] _heads;
 
     /// <summary>A face over half the trained side in a finer pass is the coarser passes' job; zoomed that far, the net boxes it badly.</summary>
     private float MaxFaceInFinerPass => _network.TrainedSide / 2f;
@@ -70,13 +71,10 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     {
         if (scales.Any(s => !(s > 0 && s <= 4))) throw new ArgumentOutOfRangeException(nameof(scales), "Scales must be above 0 and at most 4.");
         network ??= BlazeFaceNetwork.ShortRange;
-        foreach (var head in network.Heads)
-        {
-            if (!session.Outputs.Any(o => o.Name == head.Scores) || !session.Outputs.Any(o => o.Name == head.Regressors))
-            {
-                throw new ArgumentException($"The session has no '{head.Scores}'/'{head.Regressors}' outputs; is it the {network.ModelName} model?", nameof(session));
-            }
-        }
+        int Index(string output) => session.Outputs.Select(o => o.Name).ToList().IndexOf(output) is var i and >= 0
+            ? i
+            : throw new ArgumentException($"The session has no '{output}' output; is it the {network.ModelName} model?", nameof(session));
+        _heads = [.. network.Heads.Select(h => (h, Index(h.Scores), Index(h.Regressors)))];
         _session = session;
         _scales = scales;
         _network = network;
@@ -114,11 +112,11 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
         var outputs = _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input.Tensor, 1, input.Height, input.Width, 3))]);
         var minLogit = MathF.Log(minConfidence / (1 - minConfidence));
         var candidates = new List<DetectedFace>();
-        foreach (var head in _network.Heads)
+        foreach (var (head, scoresIndex, regressorsIndex) in _heads)
         {
-            var scoresTensor = Output(outputs, head.Scores);
+            var scoresTensor = outputs[scoresIndex];
             var scores = scoresTensor.AsFloats();
-            var boxes = Output(outputs, head.Regressors).AsFloats();
+            var boxes = outputs[regressorsIndex].AsFloats();
             var columns = (int)scoresTensor.Shape[2];
             var block = head.Block;
             // Head cell (h, w), sub-cell (i, j), anchor n: channel ((i·block + j)·perCell + n) of the cell's values.
@@ -145,14 +143,5 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
             }
         }
         return NonMaximumSuppression.Apply(candidates, IouThreshold, BlazeFaceDetector.MaxFaces);
-    }
-
-    private OnnxTensor Output(IReadOnlyList<OnnxTensor> outputs, string name)
-    {
-        for (var i = 0; i < _session.Outputs.Count; i++)
-        {
-            if (_session.Outputs[i].Name == name) return outputs[i];
-        }
-        throw new InvalidOperationException($"No output '{name}'.");
     }
 }
