@@ -40,13 +40,21 @@ public static class TfjsGraphConverter
         if (cut is not null && order.Any(n => n.Op == "ResizeBilinear"))
         {
             // An opened input hides the sizes a constant-size resize was exported for: learn its ratios at the published size.
-            resizeScales = Build(model, modelJsonPath, modelName, outputs, order, openInput: false, null).Context.ResizeScales;
+            resizeScales = Build(model, modelName, outputs, order, openInput: false, null).Context.ResizeScales;
         }
-        return Build(model, modelJsonPath, modelName, outputs, order, openInput: cut is not null, resizeScales).Bytes;
+        var (builder, _) = Build(model, modelName, outputs, order, openInput: cut is not null, resizeScales);
+        return builder.ToModelBytes(ProducerName, ProducerVersion,
+        [
+            new("source", Path.GetFileName(modelJsonPath)),
+            new("converter", $"{ProducerName} {ProducerVersion}"),
+            new("tfjs_generated_by", model.GeneratedBy),
+            new("tfjs_converted_by", model.ConvertedBy),
+            new("layout", "NHWC inputs and outputs, as in TF.js"),
+        ]);
     }
 
-    private static (byte[] Bytes, TfjsConversionContext Context) Build(
-        TfjsGraphModel model, string modelJsonPath, string modelName, IReadOnlyList<KeyValuePair<string, string>> outputs,
+    private static (OnnxGraphBuilder Builder, TfjsConversionContext Context) Build(
+        TfjsGraphModel model, string modelName, IReadOnlyList<KeyValuePair<string, string>> outputs,
         IReadOnlyList<TfjsNode> order, bool openInput, IReadOnlyDictionary<string, (double H, double W)>? resizeScales)
     {
         var builder = new OnnxGraphBuilder(modelName);
@@ -97,15 +105,7 @@ public static class TfjsGraphConverter
             builder.AddOutput(name, OnnxElementType.Float, TfjsConversionContext.Dims(value.Shape, openInput ? name + "_" : ""));
         }
 
-        var bytes = builder.ToModelBytes(ProducerName, ProducerVersion,
-        [
-            new("source", Path.GetFileName(modelJsonPath)),
-            new("converter", $"{ProducerName} {ProducerVersion}"),
-            new("tfjs_generated_by", model.GeneratedBy),
-            new("tfjs_converted_by", model.ConvertedBy),
-            new("layout", "NHWC inputs and outputs, as in TF.js"),
-        ]);
-        return (bytes, context);
+        return (builder, context);
     }
 
     // Post-order depth-first walk from the outputs (in output order, inputs in input order): deterministic,
