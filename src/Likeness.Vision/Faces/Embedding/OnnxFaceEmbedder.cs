@@ -58,13 +58,7 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder
         }
         var views = Spec.MirrorAverage ? 2 : 1;
         var items = crops.Count * views;
-        var plane = size * size * 3;
-        var input = new float[items * plane];
-        for (var i = 0; i < crops.Count; i++)
-        {
-            Fill(crops[i], input.AsSpan(i * plane, plane), mirror: false);
-            if (views == 2) Fill(crops[i], input.AsSpan((crops.Count + i) * plane, plane), mirror: true);
-        }
+        var input = Input(Spec, crops);
         var output = _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input, items, size, size, 3))])[_outputIndex].AsFloats();
         var dimension = output.Length / items;
         var embeddings = new FaceEmbedding[crops.Count];
@@ -82,11 +76,30 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder
         return embeddings;
     }
 
-    private void Fill(DecodedImage crop, Span<float> input, bool mirror)
+    /// <summary>
+    /// The network input (NHWC, items x size x size x 3) for crops already cut to <paramref name="spec"/>'s alignment:
+    /// each crop, then, when the spec averages with the mirror, each crop's mirror image.
+    /// </summary>
+    public static float[] Input(FaceEmbedderSpec spec, IReadOnlyList<DecodedImage> crops)
     {
-        var size = Spec.InputSize;
-        var scale = Spec.PixelScale;
-        var offset = Spec.PixelOffset;
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(crops);
+        var views = spec.MirrorAverage ? 2 : 1;
+        var plane = spec.InputSize * spec.InputSize * 3;
+        var input = new float[crops.Count * views * plane];
+        for (var i = 0; i < crops.Count; i++)
+        {
+            Fill(spec, crops[i], input.AsSpan(i * plane, plane), mirror: false);
+            if (views == 2) Fill(spec, crops[i], input.AsSpan((crops.Count + i) * plane, plane), mirror: true);
+        }
+        return input;
+    }
+
+    private static void Fill(FaceEmbedderSpec spec, DecodedImage crop, Span<float> input, bool mirror)
+    {
+        var size = spec.InputSize;
+        var scale = spec.PixelScale;
+        var offset = spec.PixelOffset;
         var pixels = crop.Pixels;
         for (var y = 0; y < size; y++)
         {
@@ -94,9 +107,9 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder
             {
                 var s = (y * size + (mirror ? size - 1 - x : x)) * 3;
                 var d = (y * size + x) * 3;
-                input[d] = pixels[Spec.Bgr ? s + 2 : s] * scale + offset;
+                input[d] = pixels[spec.Bgr ? s + 2 : s] * scale + offset;
                 input[d + 1] = pixels[s + 1] * scale + offset;
-                input[d + 2] = pixels[Spec.Bgr ? s : s + 2] * scale + offset;
+                input[d + 2] = pixels[spec.Bgr ? s : s + 2] * scale + offset;
             }
         }
     }

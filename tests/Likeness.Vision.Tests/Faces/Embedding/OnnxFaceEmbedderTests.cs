@@ -53,6 +53,7 @@ public sealed class OnnxFaceEmbedderTests
     [InlineData("faceres-deep", 0.05)]
     [InlineData("mobileface", 0.05)]
     [InlineData("faceapi-recognition", 0.05)]
+    [InlineData("faceapi-recognition-int8", 0.05)]
     // mobilefacenet's vectors share a large common component: different people score ~0.9999 (docs/ACCURACY.md).
     [InlineData("mobilefacenet", 0)]
     public void DifferentPeopleAreLessSimilarThanAFaceToItself(string model, double margin)
@@ -69,6 +70,28 @@ public sealed class OnnxFaceEmbedderTests
     }
 
     [Fact]
+    public void The8BitRecognitionNetPutsEachFaceNearItsFloatVectorAndFarFromTheOthers()
+    {
+        var float32 = Embedder("faceapi-recognition").EmbedAll(FaceSamples.Sample1, FaceSamples.Sample1Landmarks);
+        var int8 = Embedder("faceapi-recognition-int8").EmbedAll(FaceSamples.Sample1, FaceSamples.Sample1Landmarks);
+
+        for (var i = 0; i < int8.Count; i++)
+        {
+            // Measured 0.03-0.05 on UTKFace chips; the same person's photos lie about 0.4 apart and the match threshold
+            // is near 0.6 (docs/ACCURACY.md), so 0.1 is a loose bound that a broken quantisation (a lost Relu: 0.2) fails.
+            Assert.True(Distance(float32[i], int8[i]) < 0.1, $"face {i}: 8-bit vector {Distance(float32[i], int8[i]):F3} from the float one.");
+            for (var j = 0; j < int8.Count; j++)
+            {
+                if (j != i) Assert.True(Distance(float32[i], int8[j]) > 0.45, $"faces {i} and {j}: {Distance(float32[i], int8[j]):F3} apart.");
+            }
+        }
+        Assert.Equal("faceapi-recognition-int8/dlib0.25/mirror", int8[0].ModelId);
+    }
+
+    private static double Distance(FaceEmbedding a, FaceEmbedding b) =>
+        Math.Sqrt(a.Vector.ToArray().Zip(b.Vector.ToArray()).Sum(p => (double)(p.First - p.Second) * (p.First - p.Second)));
+
+    [Fact]
     public void CosineEmbeddingsAreUnitLength()
     {
         var embedding = Embedder("faceres").Embed(FaceSamples.Sample1, FaceSamples.Sample1Landmarks[1]);
@@ -80,7 +103,7 @@ public sealed class OnnxFaceEmbedderTests
     [Fact]
     public void AMirrorAveragedEmbeddingIsTheSameForACropAndItsMirrorImage()
     {
-        var embedder = new OnnxFaceEmbedder(FaceSamples.OpenSession("faceapi-recognition"), FaceEmbedderSpec.Default);
+        var embedder = new OnnxFaceEmbedder(FaceSamples.OpenSession(FaceEmbedderSpec.Default.ModelName), FaceEmbedderSpec.Default);
         Assert.True(embedder.Spec.MirrorAverage);
         var crop = embedder.Spec.Alignment.Align(FaceSamples.Sample1, FaceSamples.Sample1Landmarks[0]).Image;
         var mirrored = new byte[crop.Pixels.Length];
