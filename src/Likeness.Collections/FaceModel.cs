@@ -10,8 +10,12 @@ namespace Likeness.Collections;
 /// </summary>
 public sealed record FaceModel(string Version, string EmbedderModelId, FaceSimilarityMetric Metric, SimilarityCalibration Calibration)
 {
-    /// <summary>Version 1.0: face-api's dlib ResNet on dlib's chip, mirror-averaged (docs/ACCURACY.md), with its shipped calibration.</summary>
-    public static FaceModel Default { get; } = new("1.0", FaceEmbedderSpec.Default.ModelId, FaceEmbedderSpec.Default.Metric, SimilarityCalibration.Default);
+    /// <summary>
+    /// Version 2.0: face-api's dlib ResNet quantised to 8 bits, on dlib's chip, mirror-averaged (docs/ACCURACY.md), with its
+    /// shipped calibration. Version 1.0 was the same network in float; a 1.0 collection is re-indexed to be searched
+    /// (docs/COLLECTIONS.md), since the two models' vectors are not comparable.
+    /// </summary>
+    public static FaceModel Default { get; } = new("2.0", FaceEmbedderSpec.Default.ModelId, FaceEmbedderSpec.Default.Metric, SimilarityCalibration.Default);
 
     /// <summary>The raw score (as <see cref="FaceSimilarity.Compare"/> gives it) of two vectors at Euclidean <paramref name="distance"/>.</summary>
     public double RawScore(double distance) => Metric == FaceSimilarityMetric.Cosine

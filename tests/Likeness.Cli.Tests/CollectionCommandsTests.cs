@@ -18,7 +18,7 @@ public sealed class CollectionCommandsTests : IDisposable
     {
         var created = Run("collections", "create", "team");
         Assert.Equal(0, created.Code);
-        Assert.Equal("1.0", JsonDocument.Parse(created.Out).RootElement.GetProperty("FaceModelVersion").GetString());
+        Assert.Equal("2.0", JsonDocument.Parse(created.Out).RootElement.GetProperty("FaceModelVersion").GetString());
 
         var listed = JsonDocument.Parse(Run("collections", "list").Out).RootElement;
         Assert.Equal(["team"], listed.GetProperty("CollectionIds").EnumerateArray().Select(e => e.GetString()));

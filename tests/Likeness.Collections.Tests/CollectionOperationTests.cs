@@ -15,12 +15,12 @@ public sealed class CollectionOperationTests : IDisposable
         var created = Service.CreateCollection(TestStore.Account, "my.photos-1_A");
         Assert.Equal(200, created.StatusCode);
         Assert.Equal("aws:rekognition:us-east-1:111111111111:collection/my.photos-1_A", created.CollectionArn);
-        Assert.Equal("1.0", created.FaceModelVersion);
+        Assert.Equal("2.0", created.FaceModelVersion);
 
         var described = Service.DescribeCollection(TestStore.Account, "my.photos-1_A");
         Assert.Equal(0, described.FaceCount);
         Assert.Equal(0, described.UserCount);
-        Assert.Equal("1.0", described.FaceModelVersion);
+        Assert.Equal("2.0", described.FaceModelVersion);
         Assert.Equal(created.CollectionArn, described.CollectionARN);
         Assert.InRange(described.CreationTimestamp, before, DateTimeOffset.UtcNow.AddSeconds(1));
     }

@@ -27,7 +27,7 @@ public sealed class FaceOperationTests : IDisposable
         Assert.Equal(added.Select(f => f.FaceId), listed.Faces.Select(f => f.FaceId));
         Assert.All(listed.Faces, f => Assert.Equal("photo:1.jpg", f.ExternalImageId));
         Assert.Equal(0.5, listed.Faces[1].BoundingBox.Left, 6);
-        Assert.Equal("1.0", listed.FaceModelVersion);
+        Assert.Equal("2.0", listed.FaceModelVersion);
         Assert.Equal(2, Service.DescribeCollection(TestStore.Account, Collection).FaceCount);
     }
 

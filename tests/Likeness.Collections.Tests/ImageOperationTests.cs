@@ -27,7 +27,7 @@ public sealed class ImageOperationTests : IDisposable
         Assert.Equal(3, indexed.FaceRecords.Count);
         Assert.Empty(indexed.UnindexedFaces);
         Assert.Equal(3, Service.IndexFaces(TestStore.Account, "unfiltered", TestPipeline.Sample(1), qualityFilter: QualityFilter.None).FaceRecords.Count);
-        Assert.Equal("1.0", indexed.FaceModelVersion);
+        Assert.Equal("2.0", indexed.FaceModelVersion);
         Assert.All(indexed.FaceRecords, r => Assert.Equal(r.Face.BoundingBox, r.FaceDetail.BoundingBox));
         Assert.Equal(3, Service.DescribeCollection(TestStore.Account, Collection).FaceCount);
 
@@ -129,10 +129,10 @@ public sealed class ReindexTests : IDisposable
         Assert.Equal(CollectionErrorCode.InvalidParameter, Assert.Throws<CollectionException>(() => service.SearchFaces(TestStore.Account, "kept", ids.First())).Code);
 
         var result = service.ReindexCollection(TestStore.Account, "kept");
-        Assert.Equal("1.0", result.FaceModelVersion);
+        Assert.Equal("2.0", result.FaceModelVersion);
         Assert.Equal(ids, result.ReindexedFaces.ToHashSet());
         Assert.Empty(result.RemovedFaces);
-        Assert.Equal("1.0", service.DescribeCollection(TestStore.Account, "kept").FaceModelVersion);
+        Assert.Equal("2.0", service.DescribeCollection(TestStore.Account, "kept").FaceModelVersion);
         // Re-embedded vectors are real again: searching with one face's own image finds it.
         var match = service.SearchFacesByImage(TestStore.Account, "kept", TestPipeline.Sample(1)).FaceMatches[0];
         Assert.Equal(indexed.FaceRecords[0].Face.FaceId, match.Face.FaceId);

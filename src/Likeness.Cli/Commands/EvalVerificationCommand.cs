@@ -23,7 +23,7 @@ namespace Likeness.Cli.Commands;
 /// </remarks>
 public static class EvalVerificationCommand
 {
-    public const string DefaultModels = "faceres,faceres-deep,mobilefacenet,mobileface,faceapi-recognition";
+    public const string DefaultModels = "faceres,faceres-deep,mobilefacenet,mobileface,faceapi-recognition,faceapi-recognition-int8";
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {

@@ -84,8 +84,8 @@ public sealed class AccountabilityReportTests
     {
         var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example())));
 
-        Assert.Contains("| 98.93 % ± 0.25 | docs/ACCURACY.md | likeness eval verification --threads 2 --json lfw.json |", markdown);
-        Assert.Contains("295x", markdown);
+        Assert.Contains("| 98.80 % ± 0.29 | docs/ACCURACY.md | likeness eval verification --threads 2 --json lfw.json |", markdown);
+        Assert.Contains("301x", markdown);
         Assert.Contains("docs/DETECTION.md", markdown);
         Assert.Contains("docs/ATTRIBUTES.md", markdown);
         Assert.Contains(AccountabilityReport.NoDemographicAudit, markdown);
