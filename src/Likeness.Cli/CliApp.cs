@@ -38,7 +38,8 @@ public static class CliApp
           likeness help
 
         Collection verbs take --data-dir DIR (default $LIKENESS_DATA_DIR, else $XDG_DATA_HOME/likeness, else
-        ~/.local/share/likeness) and --account ID (default 000000000000) and print Rekognition's JSON responses.
+        ~/.local/share/likeness), --account ID (default 000000000000) and --face-model 1.0|2.0 (default 2.0; 1.0 for
+        collections indexed before 2026-12-07 that are not re-indexed yet) and print Rekognition's JSON responses.
         The cache defaults to $LIKENESS_CACHE_DIR, else $XDG_CACHE_HOME/likeness, else ~/.cache/likeness.
         """;
 

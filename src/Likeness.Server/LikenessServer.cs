@@ -57,16 +57,17 @@ public sealed class LikenessServer : IAsyncDisposable
             var assets = InstalledAssets.Default(options.CacheDirectory);
             var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
             owned.Add(runtime);
-            var pipeline = FacePipeline.OpenDefault(runtime, assets, detectorScales: options.DetectorScales);
+            var faceModel = FaceModel.Find(options.FaceModelVersion ?? FaceModel.Default.Version);
+            var pipeline = FacePipeline.OpenDefault(runtime, assets, faceModel.Embedder, options.DetectorScales);
             owned.Add(pipeline);
             var database = CollectionDatabase.Open(options.DataDirectory);
             owned.Add(database);
-            var collections = new CollectionService(database, FaceModel.Default, pipeline, new CollectionServiceOptions { Region = options.Region });
+            var collections = new CollectionService(database, faceModel, pipeline, new CollectionServiceOptions { Region = options.Region });
             owned.Add(collections);
             var accounts = AccountStore.Open(options.DataDirectory, MasterKey.LoadOrCreate(options.DataDirectory));
             owned.Add(accounts);
             var governor = Governor.Open(options.DataDirectory, options.PolicyPath, warn: message => System.Console.Error.WriteLine($"policy: {message}"),
-                faceModelId: Likeness.Vision.Faces.Embedding.FaceEmbedderSpec.Default.ModelId);
+                faceModelId: faceModel.EmbedderModelId);
             owned.Add(governor);
             AccessKey? developmentKey = null;
             if (accounts.ListAccounts().Count == 0)
@@ -93,7 +94,7 @@ public sealed class LikenessServer : IAsyncDisposable
             builder.Services.AddSingleton(accounts);
             builder.Services.AddSingleton(new RateLimiter(options.RequestsPerSecondPerKey, options.BurstPerKey));
             builder.Services.AddSingleton(new RekognitionOperations(pipeline, collections, new ImageSource(options.S3Root), governor));
-            builder.Services.AddSingleton(new ConsoleOperations(governor, options));
+            builder.Services.AddSingleton(new ConsoleOperations(governor, options, faceModel));
             builder.Services.AddSingleton<RequestMetrics>();
             builder.Services.AddSingleton<RekognitionEndpoint>();
 

@@ -30,6 +30,12 @@ public sealed record ServerOptions
     /// <summary>The model cache (null: the default).</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>
+    /// The face model (FaceModelVersion) collections are searched and indexed with; null for <c>FaceModel.Default</c>. An operator
+    /// keeps serving collections indexed under an older version with it until they are re-indexed (docs/COLLECTIONS.md).
+    /// </summary>
+    public string? FaceModelVersion { get; init; }
+
     /// <summary>The face detector's finer passes (docs/DETECTION.md); null for the default, scale 0.5.</summary>
     public IReadOnlyList<float>? DetectorScales { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed class CollectionContext : IDisposable
     private readonly OnnxRuntime? _runtime;
     private readonly FacePipeline? _pipeline;
 
-    private CollectionContext(CollectionDatabase database, OnnxRuntime? runtime, FacePipeline? pipeline, string account, Governor governor, CallerContext caller)
+    private CollectionContext(CollectionDatabase database, OnnxRuntime? runtime, FacePipeline? pipeline, string account, Governor governor, CallerContext caller, FaceModel faceModel)
     {
         _database = database;
         _runtime = runtime;
@@ -32,7 +32,7 @@ internal sealed class CollectionContext : IDisposable
         Account = account;
         Governor = governor;
         Caller = caller;
-        Service = new CollectionService(database, FaceModel.Default, pipeline);
+        Service = new CollectionService(database, faceModel, pipeline);
     }
 
     public string Account { get; }
@@ -63,16 +63,17 @@ internal sealed class CollectionContext : IDisposable
         var useCase = args.Option("use-case");
         var caseId = args.Option("case-id");
         var policy = args.Option("policy");
+        var faceModel = FaceModelOption.Parse(args.Option("face-model"));
         args.RejectUnknownOptions();
         if (useCase is not null && !UseCases.All.Contains(useCase)) throw new CliUsageException($"--use-case takes one of {string.Join(", ", UseCases.All)}, not '{useCase}'.");
         var database = CollectionDatabase.Open(dataDirectory);
         var governor = Governor.Open(dataDirectory, policy, warn: message => Console.Error.WriteLine($"policy: {message}"),
-            faceModelId: Likeness.Vision.Faces.Embedding.FaceEmbedderSpec.Default.ModelId);
+            faceModelId: faceModel.EmbedderModelId);
         var caller = new CallerContext(account, null, useCase, caseId);
-        if (!needsImages) return new CollectionContext(database, null, null, account, governor, caller);
+        if (!needsImages) return new CollectionContext(database, null, null, account, governor, caller, faceModel);
         var assets = InstalledAssets.Default(cacheDir);
         var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
-        return new CollectionContext(database, runtime, FacePipeline.OpenDefault(runtime, assets), account, governor, caller);
+        return new CollectionContext(database, runtime, FacePipeline.OpenDefault(runtime, assets, faceModel.Embedder), account, governor, caller, faceModel);
     }
 
     public static string DefaultDataDirectory()

@@ -12,10 +12,11 @@ public static class ServeCommand
 {
     public const string Usage = """
           likeness serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--region us-east-1] [--s3-root DIR] [--policy FILE]
-                         [--report-config FILE] [--detector-scales 0.5+1]
+                         [--report-config FILE] [--detector-scales 0.5+1] [--face-model 2.0]
                                                       the Rekognition-compatible service (AWS JSON 1.1, SigV4) and the web
                                                       console at /console/ (--policy: default DIR/policy.json if present;
-                                                      --detector-scales: more passes find more small faces, slower)
+                                                      --detector-scales: more passes find more small faces, slower;
+                                                      --face-model 1.0: collections indexed before 2026-12-07)
         """;
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
@@ -31,6 +32,7 @@ public static class ServeCommand
             ReportConfigPath = args.Option("report-config"),
             CacheDirectory = args.Option("cache-dir"),
             DetectorScales = DetectorScalesOption.Parse(args.Option("detector-scales")),
+            FaceModelVersion = FaceModelOption.Parse(args.Option("face-model")).Version,
         };
         args.RejectUnknownOptions();
         if (!System.Net.IPAddress.TryParse(options.Host, out _)) throw new CliUsageException($"--host takes an IP address such as 127.0.0.1 or 0.0.0.0, not '{options.Host}'.");
@@ -46,7 +48,7 @@ public static class ServeCommand
         await using var server = await LikenessServer.StartAsync(options);
         stdout.WriteLine($"Likeness is serving Rekognition at {server.Endpoint}");
         stdout.WriteLine($"endpoint: {server.Endpoint.ToString().TrimEnd('/')}");
-        stdout.WriteLine($"region: {options.Region}   data: {Path.GetFullPath(options.DataDirectory)}");
+        stdout.WriteLine($"region: {options.Region}   data: {Path.GetFullPath(options.DataDirectory)}   face model: {options.FaceModelVersion}");
         stdout.WriteLine($"console: {server.Endpoint.ToString().TrimEnd('/')}{Likeness.Server.Console.ConsoleFiles.BasePath}");
         if (server.DevelopmentKey is { } key)
         {

@@ -20,13 +20,18 @@ public sealed partial class ConsoleOperations
     private readonly Governor _governor;
     private readonly ServerOptions _options;
     private readonly TimeProvider _time;
+    private readonly FaceModel _faceModel;
     private readonly Dictionary<string, Func<ConsoleCaller, ConsoleRequest, object>> _operations;
 
-    /// <summary>The operations over <paramref name="governor"/>, configured by <paramref name="options"/> (the report configuration).</summary>
-    public ConsoleOperations(Governor governor, ServerOptions options, TimeProvider? time = null)
+    /// <summary>
+    /// The operations over <paramref name="governor"/>, configured by <paramref name="options"/> (the report configuration), for
+    /// the server's <paramref name="faceModel"/> (null: <see cref="FaceModel.Default"/>).
+    /// </summary>
+    public ConsoleOperations(Governor governor, ServerOptions options, FaceModel? faceModel = null, TimeProvider? time = null)
     {
         _governor = governor;
         _options = options;
+        _faceModel = faceModel ?? FaceModel.Default;
         _time = time ?? TimeProvider.System;
         _operations = new(StringComparer.Ordinal)
         {
@@ -77,14 +82,14 @@ public sealed partial class ConsoleOperations
             UseCase = _governor.Profiles.BoundUseCase(caller.AccessKeyId),
             Roles = caller.Roles.Select(r => r.Role).ToList(),
             caller.ReviewerId,
-            FaceModelId = FaceModel.Default.EmbedderModelId,
+            FaceModelId = _faceModel.EmbedderModelId,
             PolicyVersion = _governor.Policy.Current.Document.Version,
         };
     }
 
     private object GetCalibration()
     {
-        var calibration = FaceModel.Default.Calibration;
+        var calibration = _faceModel.Calibration;
         var floors = _governor.Policy.Current.Document.Rules.Select(r => r.Effect.MinThreshold).OfType<double>().ToList();
         return new
         {

@@ -51,10 +51,10 @@ public sealed class RekognitionOperations(FacePipeline pipeline, CollectionServi
         _ => (null, null),
     };
 
-    private static Outcome DescribeComparison(object result)
+    private Outcome DescribeComparison(object result)
     {
         var matches = ((FaceComparison)result).FaceMatches;
-        return new Outcome(matches.Count, FaceModel.Default.Version, matches.Select((m, i) => ($"target-face:{i + 1}", m.Similarity)).ToList());
+        return new Outcome(matches.Count, collections.Model.Version, matches.Select((m, i) => ($"target-face:{i + 1}", m.Similarity)).ToList());
     }
 
     private object Execute(string operation, string account, RequestReader request) => operation switch
