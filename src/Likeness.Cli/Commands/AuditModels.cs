@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Likeness.Evaluation.Audits;
 using Likeness.Evaluation.Calibration;
 using Likeness.Evaluation.Verification;
@@ -24,10 +26,14 @@ internal sealed class AuditModels : IDisposable
     private FaceAttributeEstimator? _attributes;
     private readonly InstalledAssets _assets;
 
+    /// <summary>Every network an audit may run: what its cached embeddings depend on.</summary>
+    public static readonly IReadOnlyList<string> Networks = ["blazeface", "faceapi-landmark68", FaceEmbedderSpec.Default.ModelName, "faceapi-age-gender"];
+
+    /// <param name="cacheRoot">Where embeddings are cached; they go into a folder of it named by <see cref="CacheFolder"/>.</param>
     public AuditModels(InstalledAssets assets, int threads, string cacheRoot)
     {
         _assets = assets;
-        _cacheRoot = cacheRoot;
+        _cacheRoot = Path.Combine(cacheRoot, CacheFolder(AssetPins.Embedded.Models));
         _runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = threads });
         _locator = new CentralFaceLocator(new BlazeFaceDetector(Open("blazeface")), new FaceApiLandmarkDetector(Open("faceapi-landmark68")));
         _embedder = new OnnxFaceEmbedder(Open(FaceEmbedderSpec.Default.ModelName), FaceEmbedderSpec.Default);
@@ -54,6 +60,16 @@ internal sealed class AuditModels : IDisposable
 
     /// <summary>Where embeddings are cached when no --cache is given: the asset cache's `embeddings` folder.</summary>
     public static string DefaultCacheRoot(InstalledAssets assets) => Path.Combine(assets.Cache.Root, "embeddings");
+
+    /// <summary>
+    /// `models-` and 12 hex digits of the SHA-256 over the pins of <see cref="Networks"/>: a model whose bytes change under
+    /// the same name (re-quantised, or a converter fix) starts a new cache instead of reading vectors its old file made.
+    /// </summary>
+    public static string CacheFolder(IReadOnlyDictionary<string, string> pins)
+    {
+        var text = string.Join("\n", Networks.Select(n => $"{n}={(pins.TryGetValue(n, out var sha) ? sha : throw new AssetException($"{n}: no pinned sha256 in Assets/asset-pins.json."))}"));
+        return "models-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+    }
 
     public void Dispose()
     {

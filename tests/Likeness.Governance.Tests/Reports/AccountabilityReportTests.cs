@@ -84,7 +84,7 @@ public sealed class AccountabilityReportTests
     {
         var markdown = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example())));
 
-        Assert.Contains("| 98.80 % ± 0.29 | docs/ACCURACY.md | likeness eval verification --threads 2 --json lfw.json |", markdown);
+        Assert.Contains("| 99.07 % ± 0.34 | docs/ACCURACY.md | likeness eval verification --threads 2 --json lfw.json |", markdown);
         Assert.Contains("301x", markdown);
         Assert.Contains("docs/DETECTION.md", markdown);
         Assert.Contains("docs/ATTRIBUTES.md", markdown);

@@ -118,6 +118,11 @@ public sealed class StaticQuantizerTests
         var weights = graph.Nodes.Single(n => n.Outputs[0] == conv.Inputs[1]);
         Assert.Equal("DequantizeLinear", weights.OpType);
         Assert.Equal(OnnxElementType.Int8, graph.TryGetInitializer(weights.Inputs[0])!.Type);
+        // 7-bit weights: no uint8 x int8 pair sum can saturate 16 bits on a CPU without VNNI.
+        var values = graph.TryGetInitializer(weights.Inputs[0])!.Raw.Select(b => (int)(sbyte)b).ToList();
+        Assert.All(values, w => Assert.InRange(w, -StaticQuantizer.WeightLimit, StaticQuantizer.WeightLimit));
+        Assert.Contains(values, w => Math.Abs(w) == StaticQuantizer.WeightLimit);
+        Assert.True(255 * StaticQuantizer.WeightLimit * 2 <= short.MaxValue);
         var bias = graph.Nodes.Single(n => n.Outputs[0] == conv.Inputs[2]);
         Assert.Equal(OnnxElementType.Int32, graph.TryGetInitializer(bias.Inputs[0])!.Type);
         // The float weights and bias are gone from the file, not kept beside their 8-bit copies.

@@ -5,8 +5,8 @@ namespace Likeness.Models.Conversion.Quantization;
 /// <summary>
 /// Static 8-bit quantisation of a converted float graph in ONNX's QDQ form: every activation that a
 /// convolution, addition or pooling reads passes through QuantizeLinear/DequantizeLinear (uint8, one scale per
-/// tensor, from measured <see cref="ActivationRanges"/>), convolution weights become int8 with one scale per
-/// output channel and biases int32. ONNX Runtime fuses each DQ → op → Q group into QLinearConv / QLinearAdd,
+/// tensor, from measured <see cref="ActivationRanges"/>), convolution weights become int8 (7-bit range, see
+/// <see cref="WeightLimit"/>) with one scale per output channel and biases int32. ONNX Runtime fuses each DQ → op → Q group into QLinearConv / QLinearAdd,
 /// which run on the CPU's 8-bit dot-product instructions (docs/MODELS.md).
 /// </summary>
 /// <remarks>
@@ -17,6 +17,14 @@ namespace Likeness.Models.Conversion.Quantization;
 internal static class StaticQuantizer
 {
     private static readonly HashSet<string> QuantizedOps = ["Conv", "Add", "MaxPool", "AveragePool", "Pad"];
+
+    /// <summary>
+    /// Weights use 7 of int8's bits (ONNX Runtime's "reduce_range"). On x86 CPUs without VNNI, its uint8 x int8 kernels add
+    /// pairs of products in 16 bits (vpmaddubsw), which saturates once 255 x |w| x 2 passes 32,767, i.e. for |w| above 63
+    /// (onnxruntime.ai/docs/performance/model-optimizations/quantization.html); with |w| at most 63 every x86 CPU computes
+    /// exactly the same integers, so the pinned model gives the same vectors with and without VNNI.
+    /// </summary>
+    internal const int WeightLimit = 63;
 
     /// <summary>The tensors whose ranges <see cref="Apply"/> needs, as the float graph names them.</summary>
     public static IReadOnlyList<string> CalibrationPoints(OnnxGraphBuilder graph)
@@ -133,7 +141,7 @@ internal static class StaticQuantizer
         }
     }
 
-    /// <summary>int8 weights, symmetric with one scale per output channel (axis 0), behind a DequantizeLinear.</summary>
+    /// <summary>int8 weights within ±<see cref="WeightLimit"/>, symmetric with one scale per output channel (axis 0), behind a DequantizeLinear.</summary>
     private static (string Value, float[] Scales) QuantizeWeights(OnnxGraphBuilder graph, string name, List<OnnxNode> nodes)
     {
         var tensor = graph.TryGetInitializer(name) ?? throw new InvalidOperationException($"Convolution weights '{name}' are not a constant.");
@@ -147,8 +155,8 @@ internal static class StaticQuantizer
             var weights = values.AsSpan(c * perChannel, perChannel);
             var largest = 0f;
             foreach (var w in weights) largest = Math.Max(largest, Math.Abs(w));
-            scales[c] = largest > 0 ? largest / 127f : 1e-8f;
-            for (var k = 0; k < perChannel; k++) quantized[c * perChannel + k] = (sbyte)Math.Clamp(MathF.Round(weights[k] / scales[c]), -127, 127);
+            scales[c] = largest > 0 ? largest / WeightLimit : 1e-8f;
+            for (var k = 0; k < perChannel; k++) quantized[c * perChannel + k] = (sbyte)Math.Clamp(MathF.Round(weights[k] / scales[c]), -WeightLimit, WeightLimit);
         }
         var dims = tensor.Dims.ToArray();
         var q = graph.AddUniquelyNamed(OnnxTensorData.Int8s(graph.UniqueName(name + "/int8"), quantized, dims));

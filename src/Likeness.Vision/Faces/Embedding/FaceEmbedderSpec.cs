@@ -44,7 +44,7 @@ public sealed record FaceEmbedderSpec(string ModelName, int InputSize, float Pix
 
     /// <summary>
     /// The embedder Likeness uses unless told otherwise: face-api's dlib ResNet in 8 bits, level with the float network on
-    /// LFW within the folds' spread (98.80 ± 0.29 against 98.93 ± 0.25 in one run) at under half its time, so speed breaks
+    /// LFW within the folds' spread (99.07 ± 0.34 against 98.93 ± 0.25 in one run) at under half its time, so speed breaks
     /// the tie (docs/ACCURACY.md).
     /// </summary>
     public static FaceEmbedderSpec Default => FaceApiRecognitionInt8;
