@@ -14,7 +14,7 @@ namespace Likeness.Cli.Commands;
 public static class ReportCommand
 {
     public const string Usage = """
-          likeness report accountability --config FILE [--policy FILE] [--data-dir DIR] [--out FILE.md|FILE.html] [--format md|html]
+          likeness report accountability --config FILE [--policy FILE] [--data-dir DIR] [--face-model 2.0] [--out FILE.md|FILE.html] [--format md|html]
           likeness report usage [--from YYYY-MM] [--until YYYY-MM] [--data-dir DIR] [--out FILE.md|FILE.html] [--format md|html]
         """;
 
@@ -31,6 +31,7 @@ public static class ReportCommand
             {
                 var configPath = args.Option("config") ?? throw new CliUsageException("`likeness report accountability` needs --config FILE (see docs/examples/report-config.json).");
                 var policyPath = args.Option("policy");
+                var faceModel = FaceModelOption.Parse(args.Option("face-model"));
                 args.RejectUnknownOptions();
                 ReportConfiguration configuration;
                 try
@@ -41,12 +42,12 @@ public static class ReportCommand
                 {
                     throw new CliUsageException($"{configPath}: {e.Message}");
                 }
-                using var governor = Governor.Open(dataDirectory, policyPath, faceModelId: FaceModel.Default.EmbedderModelId);
+                using var governor = Governor.Open(dataDirectory, policyPath, faceModelId: faceModel.EmbedderModelId);
                 var trailPath = Path.Combine(dataDirectory, AuditTrail.FileName);
                 report = AccountabilityReport.Build(new AccountabilityReportInputs(
-                    configuration, ModelCard.Default, governor.Policy.Current.Document,
+                    configuration, ModelCard.For(faceModel.Version), governor.Policy.Current.Document,
                     AuditTrail.Verify(trailPath), [.. AuditTrail.Read(trailPath).Select(r => r.Entry)],
-                    governor.Reviews.List(), governor.Reviews.Reviewers(), governor.Audits.List(), FaceModel.Default.Calibration, DateTimeOffset.UtcNow));
+                    governor.Reviews.List(), governor.Reviews.Reviewers(), governor.Audits.List(), faceModel.Calibration, DateTimeOffset.UtcNow));
                 break;
             }
             case "usage":

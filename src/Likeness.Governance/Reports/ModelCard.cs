@@ -1,10 +1,11 @@
+using Likeness.Collections;
 using System.Text.Json;
 
 namespace Likeness.Governance.Reports;
 
 /// <summary>
-/// What the shipped face models are and what was measured about them, for the accountability report: the
-/// embedded <c>model-card.json</c>, each figure copied from the doc that records it (docs/ACCURACY.md,
+/// What a shipped face model is and what was measured about it, for the accountability report: the embedded
+/// <c>model-card-&lt;version&gt;.json</c> of each face model version, each figure copied from the doc that records it (docs/ACCURACY.md,
 /// THRESHOLDS.md, DETECTION.md, ATTRIBUTES.md) with that doc and the command that produced it. The figures
 /// live in data, not code, so an operator can see and diff them, and a re-measurement changes one file.
 /// </summary>
@@ -22,7 +23,6 @@ public sealed record ModelCard(
     IReadOnlyList<string> DataOutputs,
     IReadOnlyList<ModelCardFigure> Figures)
 {
-    private const string ResourceName = "Likeness.Governance.Reports.model-card.json";
 
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
@@ -33,16 +33,29 @@ public sealed record ModelCard(
         RespectNullableAnnotations = true,
     };
 
-    private static readonly Lazy<ModelCard> DefaultCard = new(() =>
-    {
-        using var stream = typeof(ModelCard).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The model card resource {ResourceName} is missing from the assembly.");
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
-    });
+    private static readonly Dictionary<string, ModelCard> Cards = new(StringComparer.Ordinal);
 
-    /// <summary>The card shipped with this build, for face model <see cref="ModelVersion"/>.</summary>
-    public static ModelCard Default => DefaultCard.Value;
+    /// <summary>The card of the default face model (<see cref="FaceModel.Default"/>).</summary>
+    public static ModelCard Default => For(FaceModel.Default.Version);
+
+    /// <summary>
+    /// The card of face model <paramref name="version"/>, the one a server started with `--face-model` reports on;
+    /// InvalidOperationException when this build ships none for it.
+    /// </summary>
+    public static ModelCard For(string version)
+    {
+        lock (Cards)
+        {
+            if (Cards.TryGetValue(version, out var known)) return known;
+            var resource = $"Likeness.Governance.Reports.model-card-{version}.json";
+            using var stream = typeof(ModelCard).Assembly.GetManifestResourceStream(resource)
+                ?? throw new InvalidOperationException($"No model card is shipped for face model {version} ({resource}).");
+            using var reader = new StreamReader(stream);
+            var card = Parse(reader.ReadToEnd());
+            if (card.ModelVersion != version) throw new InvalidOperationException($"{resource} describes face model {card.ModelVersion}, not {version}.");
+            return Cards[version] = card;
+        }
+    }
 
     /// <summary>The figures about <paramref name="topic"/> ("accuracy", "calibration", "detection", "demographic"), in card order.</summary>
     public IReadOnlyList<ModelCardFigure> FiguresOn(string topic) => [.. Figures.Where(f => f.Topic == topic)];

@@ -1,6 +1,6 @@
 namespace Likeness.Server.Tests.Console;
 
-/// <summary>A server started with an older face model (`likeness serve --face-model 1.0`) uses it for collections, the console and its calibration.</summary>
+/// <summary>A server started with an older face model (`likeness serve --face-model 1.0`) uses it for collections, the console, its calibration and the accountability report.</summary>
 public sealed class FaceModelVersionTests
 {
     [Fact]
@@ -17,5 +17,10 @@ public sealed class FaceModelVersionTests
         var calibration = (await client.Console("GetCalibration")).Ok();
         Assert.Equal(version1.Calibration.ModelId, calibration.GetProperty("ModelId").GetString());
         Assert.NotEqual(Likeness.Collections.FaceModel.Default.Calibration.ModelId, calibration.GetProperty("ModelId").GetString());
+
+        // The accountability report describes the model this server runs, not the default.
+        var html = (await server.Client(server.GovernanceKey()).Console("GetAccountabilityReport")).Ok().GetProperty("Html").GetString()!;
+        Assert.Contains(version1.EmbedderModelId, html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Likeness.Collections.FaceModel.Default.EmbedderModelId, html, StringComparison.Ordinal);
     }
 }
