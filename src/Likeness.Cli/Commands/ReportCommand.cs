@@ -14,7 +14,8 @@ namespace Likeness.Cli.Commands;
 public static class ReportCommand
 {
     public const string Usage = """
-          likeness report accountability --config FILE [--policy FILE] [--data-dir DIR] [--face-model 2.0] [--out FILE.md|FILE.html] [--format md|html]
+          likeness report accountability --config FILE [--policy FILE] [--data-dir DIR] [--face-model 2.0] [--detector-scales 0.5+1]
+                                         [--out FILE.md|FILE.html] [--format md|html]
           likeness report usage [--from YYYY-MM] [--until YYYY-MM] [--data-dir DIR] [--out FILE.md|FILE.html] [--format md|html]
         """;
 
@@ -32,6 +33,7 @@ public static class ReportCommand
                 var configPath = args.Option("config") ?? throw new CliUsageException("`likeness report accountability` needs --config FILE (see docs/examples/report-config.json).");
                 var policyPath = args.Option("policy");
                 var faceModel = FaceModelOption.Parse(args.Option("face-model"));
+                var detectorScales = DetectorScalesOption.Parse(args.Option("detector-scales"));
                 args.RejectUnknownOptions();
                 ReportConfiguration configuration;
                 try
@@ -47,7 +49,7 @@ public static class ReportCommand
                 report = AccountabilityReport.Build(new AccountabilityReportInputs(
                     configuration, ModelCard.For(faceModel.Version), governor.Policy.Current.Document,
                     AuditTrail.Verify(trailPath), [.. AuditTrail.Read(trailPath).Select(r => r.Entry)],
-                    governor.Reviews.List(), governor.Reviews.Reviewers(), governor.Audits.List(), faceModel.Calibration, DateTimeOffset.UtcNow));
+                    governor.Reviews.List(), governor.Reviews.Reviewers(), governor.Audits.List(), faceModel.Calibration, DateTimeOffset.UtcNow, detectorScales));
                 break;
             }
             case "usage":

@@ -1,3 +1,4 @@
+using Likeness.Vision.Faces.Detection;
 using System.Globalization;
 using Likeness.Governance.Audits;
 using Likeness.Governance.Enforcement;
@@ -49,7 +50,7 @@ public static class AccountabilityReport
             new("(a) Service, vendor, version, capabilities and limitations", [
                 new ReportParagraph(card.Service, "Service"),
                 new ReportParagraph(c.Vendor ?? card.Vendor, "Vendor"),
-                new ReportParagraph($"face model {card.ModelVersion}: embedder {card.Embedder}; detector: {card.Detector}", "Version"),
+                new ReportParagraph($"face model {card.ModelVersion}: embedder {card.Embedder}; detector: {card.Detector}{DetectorScalesNote(inputs.DetectorScales)}", "Version"),
                 List("Capabilities", card.Capabilities),
                 List("Reasonably foreseeable capabilities outside the proposed use", card.ForeseeableCapabilities),
                 List("Limitations", card.Limitations),
@@ -261,5 +262,14 @@ public static class AccountabilityReport
         return $"Denials: {Of(denials)}. Similarity floors: {(floors.Count == 0 ? "none" : string.Join("; ", floors))}. " +
                $"Human review of every candidate match: {Of(review)}. Case id required: {Of(caseId)}. Passing bias audit required: {Of(bias)}. " +
                "Use cases must be registered and approved for the account (built-in rule unapproved-use-case), and every use is recorded in the audit trail.";
+    }
+
+    /// <summary>What the report must add when the service runs the detector at other scales than the card's figures were measured at.</summary>
+    private static string DetectorScalesNote(IReadOnlyList<float>? scales)
+    {
+        if (scales is null || scales.Distinct().Order().SequenceEqual(BlazeFacePyramidDetector.DefaultScales)) return "";
+        var text = string.Join("+", scales.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var measured = string.Join("+", BlazeFacePyramidDetector.DefaultScales.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return $". This service runs the detector at scales {text} (`--detector-scales`), not the default {measured} that the detection figures below were measured at; docs/DETECTION.md gives the recall of other scales";
     }
 }

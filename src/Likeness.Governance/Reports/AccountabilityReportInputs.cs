@@ -10,7 +10,8 @@ namespace Likeness.Governance.Reports;
 /// Everything the accountability report is made from: the agency's answers, the model card, the policy in
 /// force, the audit trail (records and verification), the human review queue and its reviewers, the bias audits
 /// recorded on this installation (<see cref="BiasAuditStore.List"/>, newest first; empty when none is) and the
-/// calibration of the face model the service uses.
+/// calibration of the face model the service uses; <c>DetectorScales</c> are the detector's finer passes when the service was
+/// started with other than the default (`--detector-scales`), null otherwise.
 /// </summary>
 public sealed record AccountabilityReportInputs(
     ReportConfiguration Configuration,
@@ -22,4 +23,5 @@ public sealed record AccountabilityReportInputs(
     IReadOnlyList<Reviewer> Reviewers,
     IReadOnlyList<BiasAuditRecord> BiasAudits,
     SimilarityCalibration Calibration,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<float>? DetectorScales = null);

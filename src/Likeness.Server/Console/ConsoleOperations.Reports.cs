@@ -64,7 +64,7 @@ public sealed partial class ConsoleOperations
         var trail = _governor.Trail;
         var report = AccountabilityReport.Build(new AccountabilityReportInputs(
             configuration, ModelCard.For(_faceModel.Version), _governor.Policy.Current.Document, trail.Verify(), [.. trail.Read().Select(r => r.Entry)],
-            _governor.Reviews.List(), _governor.Reviews.Reviewers(), _governor.Audits.List(), _faceModel.Calibration, _time.GetUtcNow()));
+            _governor.Reviews.List(), _governor.Reviews.Reviewers(), _governor.Audits.List(), _faceModel.Calibration, _time.GetUtcNow(), _options.DetectorScales));
         return new { Html = HtmlReportRenderer.Render(report) };
     }
 

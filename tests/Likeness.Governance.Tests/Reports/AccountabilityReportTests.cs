@@ -120,6 +120,17 @@ public sealed class AccountabilityReportTests
     }
 
     [Fact]
+    public void AServiceRunningOtherDetectorScalesSaysSoBesideTheCardsDetectionFigures()
+    {
+        var scaled = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example()) with { DetectorScales = [0.5f, 1f] }));
+        var standard = MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example()) with { DetectorScales = [0.5f] }));
+
+        Assert.Contains("This service runs the detector at scales 0.5+1 (`--detector-scales`), not the default 0.5", scaled);
+        Assert.DoesNotContain("This service runs the detector at scales", standard);
+        Assert.DoesNotContain("This service runs the detector at scales", MarkdownReportRenderer.Render(AccountabilityReport.Build(Inputs(Example()))));
+    }
+
+    [Fact]
     public void TheModelCardDescribesTheDefaultFaceModel()
     {
         var card = ModelCard.Default;
