@@ -23,12 +23,14 @@ public sealed record FaceModel(string Version, string EmbedderModelId, FaceSimil
     /// <summary>Every version a server can run, oldest first.</summary>
     public static IReadOnlyList<FaceModel> All { get; } = [Version1, Default];
 
+    /// <summary>The version named <paramref name="version"/>, or null.</summary>
+    public static FaceModel? TryFind(string version) => All.FirstOrDefault(m => m.Version == version);
+
     /// <summary>The version named <paramref name="version"/>; ArgumentException naming the versions there are otherwise.</summary>
     public static FaceModel Find(string version) =>
-        All.FirstOrDefault(m => m.Version == version)
-        ?? throw new ArgumentException($"There is no face model '{version}'; the versions are {string.Join(" and ", All.Select(m => m.Version))}.", nameof(version));
+        TryFind(version) ?? throw new ArgumentException($"There is no face model '{version}'; the versions are {string.Join(" and ", All.Select(m => m.Version))}.", nameof(version));
 
-    /// <summary>The embedder that makes this model's vectors.</summary>
+    /// <summary>The shipped embedder that makes this model's vectors (looked up by <see cref="EmbedderModelId"/>; a server opens it once).</summary>
     public FaceEmbedderSpec Embedder => FaceEmbedderSpec.All.First(s => s.ModelId == EmbedderModelId);
 
     /// <summary>The raw score (as <see cref="FaceSimilarity.Compare"/> gives it) of two vectors at Euclidean <paramref name="distance"/>.</summary>

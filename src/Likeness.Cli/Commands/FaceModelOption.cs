@@ -9,8 +9,7 @@ public static class FaceModelOption
     public static FaceModel Parse(string? value)
     {
         if (value is null) return FaceModel.Default;
-        var model = FaceModel.All.FirstOrDefault(m => m.Version == value);
-        return model ?? throw new CliUsageException(
+        return FaceModel.TryFind(value) ?? throw new CliUsageException(
             $"--face-model takes {string.Join(" or ", FaceModel.All.Select(m => m.Version))} (the default, {FaceModel.Default.Version}), not '{value}'; " +
             "1.0 serves collections indexed before 2026-12-07 until they are re-indexed.");
     }

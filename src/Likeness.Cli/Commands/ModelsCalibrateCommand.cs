@@ -69,8 +69,7 @@ public static class ModelsCalibrateCommand
             if (locator.Locate(image) is { } landmarks)
             {
                 var crop = spec.Alignment.Align(image, landmarks).Image;
-                var items = spec.MirrorAverage ? 2 : 1;
-                calibrator.Add(OnnxFaceEmbedder.Input(spec, [crop]), items, spec.InputSize, spec.InputSize, 3);
+                calibrator.Add(OnnxFaceEmbedder.Input(spec, [crop]), spec.ViewsPerCrop, spec.InputSize, spec.InputSize, 3);
                 faces++;
             }
             progress.Report(i + 1);

@@ -1,9 +1,9 @@
-using Likeness.Vision.Faces.Detection;
 using System.Globalization;
 using Likeness.Governance.Audits;
 using Likeness.Governance.Enforcement;
 using Likeness.Governance.Policy;
 using Likeness.Governance.Review;
+using Likeness.Vision.Faces.Detection;
 
 namespace Likeness.Governance.Reports;
 
@@ -267,9 +267,8 @@ public static class AccountabilityReport
     /// <summary>What the report must add when the service runs the detector at other scales than the card's figures were measured at.</summary>
     private static string DetectorScalesNote(IReadOnlyList<float>? scales)
     {
-        if (scales is null || scales.Distinct().Order().SequenceEqual(BlazeFacePyramidDetector.DefaultScales)) return "";
-        var text = string.Join("+", scales.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var measured = string.Join("+", BlazeFacePyramidDetector.DefaultScales.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        return $". This service runs the detector at scales {text} (`--detector-scales`), not the default {measured} that the detection figures below were measured at; docs/DETECTION.md gives the recall of other scales";
+        if (scales is null || BlazeFacePyramidDetector.AreDefaultScales(scales)) return "";
+        static string Format(IEnumerable<float> passes) => string.Join("+", passes.Select(s => s.ToString(CultureInfo.InvariantCulture)));
+        return $". This service runs the detector at scales {Format(scales)} (`--detector-scales`), not the default {Format(BlazeFacePyramidDetector.DefaultScales)} that the detection figures below were measured at; docs/DETECTION.md gives the recall of other scales";
     }
 }

@@ -1,5 +1,6 @@
-using Likeness.Collections;
+using System.Collections.Concurrent;
 using System.Text.Json;
+using Likeness.Collections;
 
 namespace Likeness.Governance.Reports;
 
@@ -23,7 +24,6 @@ public sealed record ModelCard(
     IReadOnlyList<string> DataOutputs,
     IReadOnlyList<ModelCardFigure> Figures)
 {
-
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -33,7 +33,7 @@ public sealed record ModelCard(
         RespectNullableAnnotations = true,
     };
 
-    private static readonly Dictionary<string, ModelCard> Cards = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ModelCard> Cards = new(StringComparer.Ordinal);
 
     /// <summary>The card of the default face model (<see cref="FaceModel.Default"/>).</summary>
     public static ModelCard Default => For(FaceModel.Default.Version);
@@ -42,19 +42,16 @@ public sealed record ModelCard(
     /// The card of face model <paramref name="version"/>, the one a server started with `--face-model` reports on;
     /// InvalidOperationException when this build ships none for it.
     /// </summary>
-    public static ModelCard For(string version)
+    public static ModelCard For(string version) => Cards.GetOrAdd(version, Load);
+
+    private static ModelCard Load(string version)
     {
-        lock (Cards)
-        {
-            if (Cards.TryGetValue(version, out var known)) return known;
-            var resource = $"Likeness.Governance.Reports.model-card-{version}.json";
-            using var stream = typeof(ModelCard).Assembly.GetManifestResourceStream(resource)
-                ?? throw new InvalidOperationException($"No model card is shipped for face model {version} ({resource}).");
-            using var reader = new StreamReader(stream);
-            var card = Parse(reader.ReadToEnd());
-            if (card.ModelVersion != version) throw new InvalidOperationException($"{resource} describes face model {card.ModelVersion}, not {version}.");
-            return Cards[version] = card;
-        }
+        var resource = $"Likeness.Governance.Reports.model-card-{version}.json";
+        using var stream = typeof(ModelCard).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"No model card is shipped for face model {version} ({resource}).");
+        using var reader = new StreamReader(stream);
+        var card = Parse(reader.ReadToEnd());
+        return card.ModelVersion == version ? card : throw new InvalidOperationException($"{resource} describes face model {card.ModelVersion}, not {version}.");
     }
 
     /// <summary>The figures about <paramref name="topic"/> ("accuracy", "calibration", "detection", "demographic"), in card order.</summary>

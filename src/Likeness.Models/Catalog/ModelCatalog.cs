@@ -47,13 +47,8 @@ public static class ModelCatalog
         Human("liveness", "batch,32,32,3", "live vs replayed face", "leokwu/livenessnet"),
         FaceApiNet("faceapi-ssd-mobilenetv1", "ssd_mobilenetv1_model", "batch,512,512,3", "face detection (SSD MobileNet v1)"),
         FaceApiNet("faceapi-landmark68", "face_landmark_68_model", "batch,112,112,3", "68-point face landmarks"),
-        FaceApiNet("faceapi-recognition", "face_recognition_model", "batch,150,150,3", "face embedding 128-d (ResNet-34 like, dlib)"),
-        FaceApiNet("faceapi-recognition", "face_recognition_model", "batch,150,150,3", "face embedding 128-d (ResNet-34 like, dlib)") with
-        {
-            Name = "faceapi-recognition-int8",
-            Purpose = "face embedding 128-d (faceapi-recognition quantised to 8 bits: int8 weights, uint8 activations)",
-            QuantizedFrom = "faceapi-recognition",
-        },
+        FaceApiRecognition,
+        Int8(FaceApiRecognition, "face embedding 128-d (faceapi-recognition quantised to 8 bits: int8 weights, uint8 activations)"),
         FaceApiNet("faceapi-age-gender", "age_gender_model", "batch,112,112,3", "age and gender"),
         FaceApiNet("faceapi-expression", "face_expression_model", "batch,112,112,3", "7 facial expressions"),
     ];
@@ -64,6 +59,13 @@ public static class ModelCatalog
 
     private static ModelDescriptor Human(string name, string input, string purpose, string upstream) =>
         new(name, ModelSourceFormat.TfjsGraph, HumanModels, $"models/{name}.json", input, purpose, upstream);
+
+    private static ModelDescriptor FaceApiRecognition =>
+        FaceApiNet("faceapi-recognition", "face_recognition_model", "batch,150,150,3", "face embedding 128-d (ResNet-34 like, dlib)");
+
+    /// <summary><paramref name="source"/> quantised to 8 bits: same files and input, named &lt;source&gt;-int8.</summary>
+    private static ModelDescriptor Int8(ModelDescriptor source, string purpose) =>
+        source with { Name = source.Name + "-int8", Purpose = purpose, QuantizedFrom = source.Name };
 
     private static ModelDescriptor FaceApiNet(string name, string file, string input, string purpose) =>
         new(name, ModelSourceFormat.FaceApiWeightMap, FaceApi, $"model/{file}-weights_manifest.json", input, purpose, "justadudewhohacks/face-api.js");

@@ -21,8 +21,11 @@ public static class ModelConverter
     /// The float network behind 8-bit <paramref name="model"/> with every tensor its quantisation needs declared an
     /// output: what `likeness models calibrate` runs to measure the activation ranges.
     /// </summary>
-    public static byte[] ConvertForCalibration(ModelDescriptor model, string sourcePath) =>
-        FaceApiConverter.ConvertQuantized(FaceApiNetOf(QuantizedSource(model)), sourcePath, QuantizedSource(model), ranges: null);
+    public static byte[] ConvertForCalibration(ModelDescriptor model, string sourcePath)
+    {
+        var source = QuantizedSource(model);
+        return FaceApiConverter.ConvertForCalibration(FaceApiNetOf(source), sourcePath, source);
+    }
 
     private static string QuantizedSource(ModelDescriptor model)
     {

@@ -32,24 +32,24 @@ public static class FaceApiConverter
         return graph.ToModelBytes(Producer, ProducerVersion, metadata);
     }
 
-    /// <summary>
-    /// Quantises the converted graph to 8 bits with <paramref name="ranges"/> (<see cref="StaticQuantizer"/>), or, with
-    /// null ranges, declares every tensor the quantiser needs an output, for the run that measures them.
-    /// </summary>
-    internal static byte[] ConvertQuantized(FaceApiNet net, string manifestPath, string modelName, ActivationRanges? ranges)
+    /// <summary>The converted graph quantised to 8 bits with <paramref name="ranges"/> (<see cref="StaticQuantizer"/>).</summary>
+    internal static byte[] ConvertQuantized(FaceApiNet net, string manifestPath, string modelName, ActivationRanges ranges)
     {
         var (graph, metadata) = BuildGraph(net, manifestPath, modelName);
-        if (ranges is null)
-        {
-            StaticQuantizer.ExposeCalibrationPoints(graph);
-            return graph.ToModelBytes(Producer, ProducerVersion, metadata);
-        }
         StaticQuantizer.Apply(graph, ranges);
         return graph.ToModelBytes(Producer, ProducerVersion,
         [
             .. metadata,
             new("quantization", $"static QDQ: uint8 activations per tensor, int8 weights per output channel; ranges of {ranges.Source} on {ranges.CalibratedOn} ({ranges.Date})"),
         ]);
+    }
+
+    /// <summary>The float graph with every tensor the quantiser needs declared an output, for the run that measures their ranges.</summary>
+    internal static byte[] ConvertForCalibration(FaceApiNet net, string manifestPath, string modelName)
+    {
+        var (graph, metadata) = BuildGraph(net, manifestPath, modelName);
+        StaticQuantizer.ExposeCalibrationPoints(graph);
+        return graph.ToModelBytes(Producer, ProducerVersion, metadata);
     }
 
     private static (OnnxGraphBuilder Graph, KeyValuePair<string, string>[] Metadata) BuildGraph(FaceApiNet net, string manifestPath, string modelName)

@@ -61,12 +61,8 @@ public sealed class OnnxGraphBuilder
         return tensor.Name;
     }
 
-    /// <summary>Adds a constant whose name came from <see cref="UniqueName"/> (so it is reserved already).</summary>
-    internal string AddUniquelyNamed(OnnxTensorData tensor)
-    {
-        if (!_names.Contains(tensor.Name) || _initializerByName.ContainsKey(tensor.Name)) throw new ArgumentException($"'{tensor.Name}' is not a reserved, unused name.", nameof(tensor));
-        return AddReservedInitializer(tensor);
-    }
+    /// <summary>Adds the constant <paramref name="make"/> builds under a name made unique from <paramref name="hint"/>; returns that name.</summary>
+    public string AddConstant(string hint, Func<string, OnnxTensorData> make) => AddReservedInitializer(make(UniqueName(hint)));
 
     public string AddFloats(string hint, ReadOnlySpan<float> values, params long[] dims) =>
         AddReservedInitializer(OnnxTensorData.Floats(UniqueName(hint), values, dims));

@@ -65,7 +65,7 @@ internal static class StaticQuantizer
             var range = ranges.Of(tensor);
             var (scale, zeroPoint) = UInt8Parameters(range);
             var scaleName = graph.AddFloats(tensor + "/scale", [scale]);
-            var zeroName = graph.AddUniquelyNamed(OnnxTensorData.UInt8s(graph.UniqueName(tensor + "/zero_point"), [zeroPoint]));
+            var zeroName = graph.AddConstant(tensor + "/zero_point", n => OnnxTensorData.UInt8s(n, [zeroPoint]));
             var quantized = graph.UniqueName(tensor + "/quantized");
             var value = graph.UniqueName(tensor + "/dequantized");
             rewritten.Add(new OnnxNode("QuantizeLinear", graph.UniqueName(tensor + "/QuantizeLinear"), [tensor, scaleName, zeroName], [quantized], []));
@@ -159,11 +159,9 @@ internal static class StaticQuantizer
             for (var k = 0; k < perChannel; k++) quantized[c * perChannel + k] = (sbyte)Math.Clamp(MathF.Round(weights[k] / scales[c]), -WeightLimit, WeightLimit);
         }
         var dims = tensor.Dims.ToArray();
-        var q = graph.AddUniquelyNamed(OnnxTensorData.Int8s(graph.UniqueName(name + "/int8"), quantized, dims));
-        var scale = graph.AddFloats(name + "/scale", scales, channels);
-        var zero = graph.AddUniquelyNamed(OnnxTensorData.Int8s(graph.UniqueName(name + "/zero_point"), new sbyte[channels], channels));
-        var value = graph.UniqueName(name + "/dequantized");
-        nodes.Add(new OnnxNode("DequantizeLinear", graph.UniqueName(name + "/DequantizeLinear"), [q, scale, zero], [value], [OnnxAttribute.Int("axis", 0)]));
+        var value = PerChannelDequantized(graph, name, nodes, scales,
+            (name + "/int8", n => OnnxTensorData.Int8s(n, quantized, dims)),
+            n => OnnxTensorData.Int8s(n, new sbyte[channels], channels));
         return (value, scales);
     }
 
@@ -178,9 +176,21 @@ internal static class StaticQuantizer
             scales[c] = inputScale * weightScales[c];
             quantized[c] = (int)Math.Clamp(Math.Round((double)bias[c] / scales[c]), int.MinValue, int.MaxValue);
         }
-        var q = graph.AddUniquelyNamed(OnnxTensorData.Int32s(graph.UniqueName(name + "/int32"), quantized, bias.Length));
-        var scale = graph.AddFloats(name + "/scale", scales, bias.Length);
-        var zero = graph.AddUniquelyNamed(OnnxTensorData.Int32s(graph.UniqueName(name + "/zero_point"), new int[bias.Length], bias.Length));
+        return PerChannelDequantized(graph, name, nodes, scales,
+            (name + "/int32", n => OnnxTensorData.Int32s(n, quantized, bias.Length)),
+            n => OnnxTensorData.Int32s(n, new int[bias.Length], bias.Length));
+    }
+
+    /// <summary>
+    /// The quantised constant, its per-channel scales and zero point (added in that order: the order is in the pinned bytes)
+    /// behind a DequantizeLinear on axis 0; returns the float value it gives.
+    /// </summary>
+    private static string PerChannelDequantized(OnnxGraphBuilder graph, string name, List<OnnxNode> nodes, float[] scales,
+        (string Hint, Func<string, OnnxTensorData> Make) quantized, Func<string, OnnxTensorData> zeroPoint)
+    {
+        var q = graph.AddConstant(quantized.Hint, quantized.Make);
+        var scale = graph.AddFloats(name + "/scale", scales, scales.Length);
+        var zero = graph.AddConstant(name + "/zero_point", zeroPoint);
         var value = graph.UniqueName(name + "/dequantized");
         nodes.Add(new OnnxNode("DequantizeLinear", graph.UniqueName(name + "/DequantizeLinear"), [q, scale, zero], [value], [OnnxAttribute.Int("axis", 0)]));
         return value;

@@ -47,8 +47,11 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     {
         ArgumentNullException.ThrowIfNull(scales);
         // 0.5+0.75 and 0.5+1 measured 0.651 and 0.660; both round up to 0.66.
-        return scales.Distinct().Order().SequenceEqual(DefaultScales) ? DefaultMinConfidence : 0.66f;
+        return AreDefaultScales(scales) ? DefaultMinConfidence : 0.66f;
     }
+
+    /// <summary>Whether <paramref name="scales"/> are the passes of <see cref="DefaultScales"/>, in any order or repetition.</summary>
+    public static bool AreDefaultScales(IReadOnlyList<float> scales) => scales.Distinct().Order().SequenceEqual(DefaultScales);
 
     /// <summary>The whole-image pass keeps faces from this share of the largest face a finer pass keeps.</summary>
     private const float WholePassOverlap = 0.6f;

@@ -52,6 +52,9 @@ public sealed record FaceEmbedderSpec(string ModelName, int InputSize, float Pix
     /// <summary>Every embedding network Likeness ships.</summary>
     public static IReadOnlyList<FaceEmbedderSpec> All { get; } = [Faceres, FaceresDeep, MobileFaceNet, MobileFace, FaceApiRecognition, FaceApiRecognitionInt8];
 
+    /// <summary>Network inputs per face: the crop, and its mirror image when <see cref="MirrorAverage"/>.</summary>
+    public int ViewsPerCrop => MirrorAverage ? 2 : 1;
+
     /// <summary>The id embeddings carry: model and alignment, since a different crop gives incomparable vectors.</summary>
     public string ModelId => $"{ModelName}/{Alignment.Name}{(MirrorAverage ? "/mirror" : "")}";
 

@@ -56,7 +56,7 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder
             ArgumentNullException.ThrowIfNull(crop, nameof(crops));
             if (crop.Width != size || crop.Height != size) throw new ArgumentException($"{Spec.ModelName} needs a {size}x{size} crop, got {crop.Width}x{crop.Height}.", nameof(crops));
         }
-        var views = Spec.MirrorAverage ? 2 : 1;
+        var views = Spec.ViewsPerCrop;
         var items = crops.Count * views;
         var input = Input(Spec, crops);
         var output = _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input, items, size, size, 3))])[_outputIndex].AsFloats();
@@ -84,13 +84,12 @@ public sealed class OnnxFaceEmbedder : IFaceEmbedder
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(crops);
-        var views = spec.MirrorAverage ? 2 : 1;
         var plane = spec.InputSize * spec.InputSize * 3;
-        var input = new float[crops.Count * views * plane];
+        var input = new float[crops.Count * spec.ViewsPerCrop * plane];
         for (var i = 0; i < crops.Count; i++)
         {
             Fill(spec, crops[i], input.AsSpan(i * plane, plane), mirror: false);
-            if (views == 2) Fill(spec, crops[i], input.AsSpan((crops.Count + i) * plane, plane), mirror: true);
+            if (spec.MirrorAverage) Fill(spec, crops[i], input.AsSpan((crops.Count + i) * plane, plane), mirror: true);
         }
         return input;
     }
