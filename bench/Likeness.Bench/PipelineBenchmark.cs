@@ -46,13 +46,11 @@ public static class PipelineBenchmark
             using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = row.Threads });
             runtimeVersion = $"{runtime.Version} ({runtime.LibraryPath})";
             using var analyzer = FaceAnalyzer.OpenDefault(runtime, assets);
-            using var detectorSession = runtime.OpenSession(assets.Model(BlazeFacePyramidDetector.ModelName));
-            using var landmarkSession = runtime.OpenSession(assets.Model("faceapi-landmark68"));
-            using var embedderSession = runtime.OpenSession(assets.Model(FaceEmbedderSpec.Default.ModelName));
+            using var sessions = new SessionList(runtime, assets);
             // FaceLocator.Default's detector, held here to time it alone.
-            var detector = new BlazeFacePyramidDetector(detectorSession, BlazeFacePyramidDetector.DefaultScales);
-            var locator = new FaceLocator(detector, new FaceApiLandmarkDetector(landmarkSession));
-            var embedder = new OnnxFaceEmbedder(embedderSession, FaceEmbedderSpec.Default);
+            var detector = BlazeFacePyramidDetector.OpenDefault(sessions.Open, assets, BlazeFacePyramidDetector.DefaultScales);
+            var locator = new FaceLocator(detector, new FaceApiLandmarkDetector(sessions.Open("faceapi-landmark68")));
+            var embedder = new OnnxFaceEmbedder(sessions.Open(FaceEmbedderSpec.Default.ModelName), FaceEmbedderSpec.Default);
 
             var decoder = new ImageDecoder(ImageLimits.Rekognition);
             var bytes = images.Select(i => File.ReadAllBytes(i.Path)).ToList();
@@ -86,5 +84,23 @@ public static class PipelineBenchmark
             progress.Done($"{label}: failed: {e.Message}");
             return false;
         }
+    }
+}
+
+/// <summary>Sessions opened by model name for one measurement, disposed together.</summary>
+internal sealed class SessionList(OnnxRuntime runtime, InstalledAssets assets) : IDisposable
+{
+    private readonly List<OnnxSession> _sessions = [];
+
+    public OnnxSession Open(string model)
+    {
+        var session = runtime.OpenSession(assets.Model(model));
+        _sessions.Add(session);
+        return session;
+    }
+
+    public void Dispose()
+    {
+        foreach (var session in _sessions) session.Dispose();
     }
 }

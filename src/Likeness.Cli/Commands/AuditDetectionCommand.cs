@@ -39,7 +39,7 @@ internal static class AuditDetectionCommand
             {
                 if (!sessions.TryGetValue(model, out var session)) sessions[model] = session = runtime.OpenSession(assets.Model(model));
                 return session;
-            });
+            }, assets);
             var evaluation = new WiderDetectionEvaluator(stderr).RunOn(images, faces, detectorSpec, detector);
             var result = new DetectionAuditResult { Boxes = boxes, Demographics = demographics, Evaluation = evaluation, CompletedAt = DateTimeOffset.UtcNow, Command = AuditCommand.CommandLine(args) };
             var sha = output.Write(result, DetectionAuditReport.Html(result));

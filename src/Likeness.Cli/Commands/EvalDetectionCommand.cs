@@ -42,7 +42,7 @@ public static class EvalDetectionCommand
         try
         {
             var items = detectors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var built = items.Select(item => (Name: item, Detector: Detector(item, Session))).ToList();
+            var built = items.Select(item => (Name: item, Detector: Detector(item, Session, assets))).ToList();
             var images = WiderDetectionEvaluator.Load(wider);
             var evaluator = new WiderDetectionEvaluator(stderr);
             var results = new List<DetectionEvaluation>();
@@ -65,13 +65,17 @@ public static class EvalDetectionCommand
         }
     }
 
-    internal static IFaceDetector Detector(string item, Func<string, OnnxSession> session)
+    /// <summary>The detector an item names; "blazeface-anysize" is the default detector as it ships, its own kernel included.</summary>
+    internal static IFaceDetector Detector(string item, Func<string, OnnxSession> session, InstalledAssets assets)
     {
         var colon = item.IndexOf(':');
         var name = colon < 0 ? item : item[..colon];
         if (new[] { BlazeFaceNetwork.ShortRange, BlazeFaceNetwork.FullRange }.FirstOrDefault(n => n.ModelName == name) is { } network)
         {
-            return new BlazeFacePyramidDetector(session(name), Scales(colon < 0 ? "" : item[(colon + 1)..]), network);
+            var scales = Scales(colon < 0 ? "" : item[(colon + 1)..]);
+            return network == BlazeFaceNetwork.ShortRange
+                ? BlazeFacePyramidDetector.OpenDefault(session, assets, scales)
+                : new BlazeFacePyramidDetector(session(name), scales, network);
         }
         IFaceDetector detector = name switch
         {

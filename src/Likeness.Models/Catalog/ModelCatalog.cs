@@ -1,3 +1,4 @@
+using Likeness.Models.Conversion.BlazeFace;
 using Likeness.Models.Conversion.Tfjs;
 
 namespace Likeness.Models.Catalog;
@@ -19,13 +20,10 @@ public static class ModelCatalog
         Human("blazeface-back", "1,256,256,3", "face detection (BlazeFace, back camera)", "google/mediapipe"),
         new("blazeface-anysize", ModelSourceFormat.TfjsGraph, HumanModels, "models/blazeface.json", "1,height,width,3",
             "face detection (BlazeFace's weights on an input of any size, outputs before the anchor reshape)", "google/mediapipe",
-            new TfjsGraphCut(
-            [
-                new("scores16", "StatefulPartitionedCall/functional_1/conv2d_33/BiasAdd"),
-                new("regressors16", "StatefulPartitionedCall/functional_1/conv2d_35/BiasAdd"),
-                new("scores32", "StatefulPartitionedCall/functional_1/conv2d_34/BiasAdd"),
-                new("regressors32", "StatefulPartitionedCall/functional_1/conv2d_36/BiasAdd"),
-            ])),
+            new TfjsGraphCut(BlazeFaceHeads)),
+        new("blazeface-anysize-tail", ModelSourceFormat.TfjsGraph, HumanModels, "models/blazeface.json", "1,24,height,width",
+            "face detection (blazeface-anysize after its layers at 24 channels, which Likeness computes with its own kernel; NCHW input)", "google/mediapipe",
+            new TfjsGraphCut(BlazeFaceHeads, new TfjsCutInput("stem", BlazeFaceStemWeights.OutputNode, BlazeFaceStemWeights.Channels))),
         new("fullrange-anysize", ModelSourceFormat.TfjsGraph, HumanModels, "models/facemesh-detection-full.json", "batch,height,width,3",
             "face detection (MediaPipe's full-range detector on an input of any size, face heads before depth-to-space)", "google/mediapipe",
             new TfjsGraphCut(
@@ -51,6 +49,14 @@ public static class ModelCatalog
         Int8(FaceApiRecognition, "face embedding 128-d (faceapi-recognition quantised to 8 bits: int8 weights, uint8 activations)"),
         FaceApiNet("faceapi-age-gender", "age_gender_model", "batch,112,112,3", "age and gender"),
         FaceApiNet("faceapi-expression", "face_expression_model", "batch,112,112,3", "7 facial expressions"),
+    ];
+
+    private static IReadOnlyList<KeyValuePair<string, string>> BlazeFaceHeads =>
+    [
+        new("scores16", "StatefulPartitionedCall/functional_1/conv2d_33/BiasAdd"),
+        new("regressors16", "StatefulPartitionedCall/functional_1/conv2d_35/BiasAdd"),
+        new("scores32", "StatefulPartitionedCall/functional_1/conv2d_34/BiasAdd"),
+        new("regressors32", "StatefulPartitionedCall/functional_1/conv2d_36/BiasAdd"),
     ];
 
     public static ModelDescriptor Get(string name) =>

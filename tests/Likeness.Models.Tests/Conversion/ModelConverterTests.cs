@@ -30,9 +30,11 @@ public sealed class ModelConverterTests
         using var session = TestAssets.Runtime.OpenSession(bytes);
 
         var input = Assert.Single(session.Inputs);
-        // The catalog names open dimensions by axis: batch first, then an image's height and width.
-        string[] open = ["batch", "height", "width"];
-        var shape = string.Join(",", input.Shape.Select((d, i) => d < 0 ? open[i] : d.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // The catalog names open dimensions: "batch" on the first axis, then an image's height and width in order
+        // (NHWC for TF.js's own inputs, NCHW for a cut's inner input).
+        var spatial = new Queue<string>(["height", "width"]);
+        var shape = string.Join(",", input.Shape.Select((d, i) =>
+            d >= 0 ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : i == 0 ? "batch" : spatial.Dequeue()));
         Assert.Equal(model.InputShape, shape);
     }
 }

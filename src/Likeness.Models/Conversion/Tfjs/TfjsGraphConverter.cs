@@ -35,14 +35,16 @@ public static class TfjsGraphConverter
         var outputs = cut is null
             ? model.OutputNames.Select(name => KeyValuePair.Create(name, name)).ToList()
             : [.. cut.Outputs];
-        var order = ExecutionOrder(model, outputs.Select(o => o.Value).ToList());
+        var inputs = cut?.Input is { } inner ? [inner.Node] : model.InputNames;
+        var order = ExecutionOrder(model, outputs.Select(o => o.Value).ToList(), inputs);
         IReadOnlyDictionary<string, (double H, double W)>? resizeScales = null;
         if (cut is not null && order.Any(n => n.Op == "ResizeBilinear"))
         {
             // An opened input hides the sizes a constant-size resize was exported for: learn its ratios at the published size.
-            resizeScales = Build(model, modelName, outputs, order, openInput: false, null).Context.ResizeScales;
+            if (cut.Input is not null) throw new TfjsConversionException("A graph with a constant-size resize cannot be cut at an inner input.");
+            resizeScales = Build(model, modelName, outputs, order, openInput: false, null, null).Context.ResizeScales;
         }
-        var (builder, _) = Build(model, modelName, outputs, order, openInput: cut is not null, resizeScales);
+        var (builder, _) = Build(model, modelName, outputs, order, openInput: cut is not null, cut?.Input, resizeScales);
         return builder.ToModelBytes(ProducerName, ProducerVersion,
         [
             new("source", Path.GetFileName(modelJsonPath)),
@@ -55,12 +57,22 @@ public static class TfjsGraphConverter
 
     private static (OnnxGraphBuilder Builder, TfjsConversionContext Context) Build(
         TfjsGraphModel model, string modelName, IReadOnlyList<KeyValuePair<string, string>> outputs,
-        IReadOnlyList<TfjsNode> order, bool openInput, IReadOnlyDictionary<string, (double H, double W)>? resizeScales)
+        IReadOnlyList<TfjsNode> order, bool openInput, TfjsCutInput? innerInput, IReadOnlyDictionary<string, (double H, double W)>? resizeScales)
     {
         var builder = new OnnxGraphBuilder(modelName);
         var context = new TfjsConversionContext(builder, model, order, outputs.Select(o => o.Value), resizeScales);
 
-        foreach (var name in model.InputNames)
+        if (innerInput is not null)
+        {
+            if (!model.NodesByName.ContainsKey(innerInput.Node)) throw new TfjsConversionException($"The cut's input node '{innerInput.Node}' is not in the graph.");
+            if (innerInput.Channels < 1) throw new TfjsConversionException($"The cut's input '{innerInput.Name}' needs a positive channel count.");
+            // NCHW, so that the convolutions after it need no transpose.
+            long[] shape = [1, -1, -1, innerInput.Channels];
+            builder.AddInput(innerInput.Name, OnnxElementType.Float,
+                [OnnxDim.Fixed(1), OnnxDim.Fixed(innerInput.Channels), OnnxDim.Symbolic("height"), OnnxDim.Symbolic("width")]);
+            context.Define(model.NodesByName[innerInput.Node], TfjsValue.Runtime(innerInput.Name, shape, isNchw: true));
+        }
+        foreach (var name in innerInput is null ? model.InputNames : [])
         {
             var node = model.NodesByName[name];
             if (!node.Op.StartsWith("Placeholder", StringComparison.Ordinal)) throw node.Error("is a model input but not a Placeholder");
@@ -77,13 +89,18 @@ public static class TfjsGraphConverter
         }
         foreach (var (name, node) in outputs)
         {
-            if (model.InputNames.Contains(node)) throw new TfjsConversionException($"Output '{name}' is also an input; pass-through graphs are not supported.");
+            if (model.InputNames.Contains(node) || node == innerInput?.Node) throw new TfjsConversionException($"Output '{name}' is also an input; pass-through graphs are not supported.");
             builder.ReserveName(name);
         }
 
         foreach (var node in order)
         {
-            if (context.IsAbsorbed(node.Name) || model.InputNames.Contains(node.Name)) continue;
+            if (context.IsAbsorbed(node.Name) || node.Name == innerInput?.Node) continue;
+            if (model.InputNames.Contains(node.Name))
+            {
+                if (innerInput is null) continue;
+                throw new TfjsConversionException($"Output depends on the model input '{node.Name}' by a path that bypasses the cut's input '{innerInput.Node}'.");
+            }
             if (node.Op == "Const")
             {
                 var weight = model.Weights.GetValueOrDefault(node.Name) ?? throw node.Error("has no value in the weights manifest");
@@ -110,12 +127,13 @@ public static class TfjsGraphConverter
 
     // Post-order depth-first walk from the outputs (in output order, inputs in input order): deterministic,
     // every producer before its consumers, and nodes no output needs are left out, as TF.js's executor does.
-    private static List<TfjsNode> ExecutionOrder(TfjsGraphModel model, IReadOnlyList<string> outputs)
+    // The walk stops at the given inputs: the model's own, or a cut's inner input.
+    private static List<TfjsNode> ExecutionOrder(TfjsGraphModel model, IReadOnlyList<string> outputs, IReadOnlyList<string> inputNames)
     {
         var order = new List<TfjsNode>();
         var done = new HashSet<string>(StringComparer.Ordinal);
         var onPath = new HashSet<string>(StringComparer.Ordinal);
-        var inputs = new HashSet<string>(model.InputNames, StringComparer.Ordinal);
+        var inputs = new HashSet<string>(inputNames, StringComparer.Ordinal);
         foreach (var output in outputs)
         {
             var stack = new Stack<(TfjsNode Node, int Next)>();

@@ -51,7 +51,7 @@ public sealed class FaceAnalyzer : IDisposable
                 sessions.Add(session);
                 return session;
             }
-            var locator = FaceLocator.Default(Open, detectorScales);
+            var locator = FaceLocator.Default(Open, assets, detectorScales);
             var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
             return new FaceAnalyzer(locator, attributes, sessions);
         }

@@ -1,4 +1,5 @@
 using Likeness.Imaging;
+using Likeness.Models.Assets;
 using Likeness.Vision.Faces.Detection;
 using Likeness.Vision.Faces.Landmarks;
 using Likeness.Vision.Onnx;
@@ -45,17 +46,18 @@ public sealed class FaceLocator
 
     /// <summary>
     /// The default locator (docs/DETECTION.md): BlazeFace on the whole image and at the pyramid's scales at
-    /// <see cref="DefaultMinConfidence"/>, confirmed by face-api's 68-point landmark net; sessions come from <paramref name="open"/> (model name → session).
+    /// <see cref="DefaultMinConfidence"/>, confirmed by face-api's 68-point landmark net; sessions come from <paramref name="open"/> (model name → session),
+    /// the detector's own kernel's weights from <paramref name="assets"/> (<see cref="BlazeFacePyramidDetector.OpenDefault"/>).
     /// </summary>
     /// <param name="detectorScales">The pyramid's finer passes; null for <see cref="BlazeFacePyramidDetector.DefaultScales"/>.
     /// More passes find more small faces for more time (docs/DETECTION.md), at the confidence measured for them
     /// (<see cref="BlazeFacePyramidDetector.MinConfidenceFor"/>).</param>
-    public static FaceLocator Default(Func<string, OnnxSession> open, IReadOnlyList<float>? detectorScales = null)
+    public static FaceLocator Default(Func<string, OnnxSession> open, InstalledAssets assets, IReadOnlyList<float>? detectorScales = null)
     {
         ArgumentNullException.ThrowIfNull(open);
         var scales = detectorScales ?? BlazeFacePyramidDetector.DefaultScales;
         return new FaceLocator(
-            new BlazeFacePyramidDetector(open(BlazeFacePyramidDetector.ModelName), scales),
+            BlazeFacePyramidDetector.OpenDefault(open, assets, scales),
             new FaceApiLandmarkDetector(open("faceapi-landmark68")),
             BlazeFacePyramidDetector.MinConfidenceFor(scales));
     }

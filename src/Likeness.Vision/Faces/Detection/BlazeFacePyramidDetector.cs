@@ -1,4 +1,5 @@
 using Likeness.Imaging;
+using Likeness.Models.Assets;
 using Likeness.Vision.Onnx;
 using Likeness.Vision.Preprocessing;
 
@@ -20,8 +21,11 @@ namespace Likeness.Vision.Faces.Detection;
 /// </remarks>
 public sealed class BlazeFacePyramidDetector : IFaceDetector
 {
-    /// <summary>The catalog model the default detector runs.</summary>
+    /// <summary>The catalog model the default detector runs, whole.</summary>
     public const string ModelName = "blazeface-anysize";
+
+    /// <summary>The same network after the layers <see cref="BlazeFaceStem"/> computes: what the default detector runs on a CPU with 8-float vectors.</summary>
+    public const string TailModelName = "blazeface-anysize-tail";
 
     /// <summary>The network halves its input five times; inputs are padded to a multiple of this.</summary>
     private const int TotalStride = 32;
@@ -60,6 +64,7 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     private const float IouThreshold = 0.3f;
 
     private readonly OnnxSession _session;
+    private readonly BlazeFaceStem? _stem;
     private readonly IReadOnlyList<float> _scales;
     private readonly BlazeFaceNetwork _network;
     private readonly (BlazeFaceHead Head, int Scores, int Regressors)[] _heads;
@@ -67,11 +72,37 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     /// <summary>A face over half the trained side in a finer pass is the coarser passes' job; zoomed that far, the net boxes it badly.</summary>
     private float MaxFaceInFinerPass => _network.TrainedSide / 2f;
 
-    /// <param name="session">A session of <paramref name="network"/>'s model.</param>
+    /// <summary>
+    /// The default detector at <paramref name="scales"/>: <see cref="TailModelName"/> after <see cref="BlazeFaceStem"/> where
+    /// the CPU runs 8-float vectors (the same network in two thirds of the time, docs/PERFORMANCE.md), else <see cref="ModelName"/>
+    /// whole; sessions come from <paramref name="open"/> (model name → session), the stem's weights from <paramref name="assets"/>.
+    /// </summary>
+    public static BlazeFacePyramidDetector OpenDefault(Func<string, OnnxSession> open, InstalledAssets assets, IReadOnlyList<float> scales)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(assets);
+        return BlazeFaceStem.IsAccelerated
+            ? new BlazeFacePyramidDetector(open(TailModelName), scales, stem: BlazeFaceStem.Open(assets))
+            : new BlazeFacePyramidDetector(open(ModelName), scales);
+    }
+
+    /// <param name="session">A session of <paramref name="network"/>'s model; with <paramref name="stem"/>, of <see cref="TailModelName"/>.</param>
     /// <param name="scales">Finer passes, in input pixels per source pixel (0.5 shows a 40 px face at 20 px); a pass no finer than the whole-image one is skipped.</param>
     /// <param name="network">The opened model's layout; null for <see cref="BlazeFaceNetwork.ShortRange"/> ("blazeface-anysize").</param>
-    public BlazeFacePyramidDetector(OnnxSession session, IReadOnlyList<float> scales, BlazeFaceNetwork? network = null)
+    /// <param name="stem">The network's first layers, computed before <paramref name="session"/> runs the rest; null when the session runs it all.</param>
+    public BlazeFacePyramidDetector(OnnxSession session, IReadOnlyList<float> scales, BlazeFaceNetwork? network = null, BlazeFaceStem? stem = null)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        // The whole model takes NHWC RGB, as TF.js does; the tail takes the stem's NCHW output.
+        var takes = session.Inputs.Count == 1 && session.Inputs[0].Shape.Length == 4
+            ? (stem is null ? session.Inputs[0].Shape[3] == BlazeFaceStem.InputChannels : session.Inputs[0].Shape[1] == BlazeFaceStem.Channels)
+            : false;
+        if (!takes)
+        {
+            throw new ArgumentException(stem is null
+                ? $"The session must take one NHWC RGB input; is it {ModelName}?"
+                : $"The session must take one NCHW input of {BlazeFaceStem.Channels} channels; is it {TailModelName}?", nameof(session));
+        }
         if (scales.Any(s => !(s > 0 && s <= 4))) throw new ArgumentOutOfRangeException(nameof(scales), "Scales must be above 0 and at most 4.");
         network ??= BlazeFaceNetwork.ShortRange;
         int Index(string output) => session.Outputs.Select(o => o.Name).ToList().IndexOf(output) is var i and >= 0
@@ -79,6 +110,7 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
             : throw new ArgumentException($"The session has no '{output}' output; is it the {network.ModelName} model?", nameof(session));
         _heads = [.. network.Heads.Select(h => (h, Index(h.Scores), Index(h.Regressors)))];
         _session = session;
+        _stem = stem;
         _scales = scales;
         _network = network;
     }
@@ -112,7 +144,11 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
         // MediaPipe's face detector takes RGB scaled to [-1, 1].
         var input = ScaledImageTensor.Create(image, scale, TotalStride, 2f / 255f, -1f, finer);
         finer = input.Shrunk is null ? finer : input;
-        var outputs = _session.Run([new(_session.Inputs[0].Name, OnnxTensor.FromFloats(input.Tensor, 1, input.Height, input.Width, 3))]);
+        var fed = _stem is null
+            ? OnnxTensor.FromFloats(input.Tensor, 1, input.Height, input.Width, BlazeFaceStem.InputChannels)
+            : OnnxTensor.FromFloats(_stem.Run(input.Tensor, input.Height, input.Width),
+                1, BlazeFaceStem.Channels, _stem.OutputSize(input.Height, input.Width).Height, _stem.OutputSize(input.Height, input.Width).Width);
+        var outputs = _session.Run([new(_session.Inputs[0].Name, fed)]);
         var minLogit = MathF.Log(minConfidence / (1 - minConfidence));
         var candidates = new List<DetectedFace>();
         foreach (var (head, scoresIndex, regressorsIndex) in _heads)

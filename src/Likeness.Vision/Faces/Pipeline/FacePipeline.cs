@@ -58,7 +58,7 @@ public sealed class FacePipeline : IDisposable
                 sessions.Add(session);
                 return session;
             }
-            var locator = FaceLocator.Default(Open, detectorScales);
+            var locator = FaceLocator.Default(Open, assets, detectorScales);
             var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
             return new FacePipeline(locator, attributes, new OnnxFaceEmbedder(Open(spec.ModelName), spec), calibration, sessions);
         }

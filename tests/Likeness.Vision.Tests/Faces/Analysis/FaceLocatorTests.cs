@@ -5,7 +5,7 @@ namespace Likeness.Vision.Tests.Faces.Analysis;
 
 public sealed class FaceLocatorTests
 {
-    private static readonly Lazy<FaceLocator> Default = new(() => FaceLocator.Default(FaceSamples.OpenSession));
+    private static readonly Lazy<FaceLocator> Default = new(() => FaceLocator.Default(FaceSamples.OpenSession, TestOnnxRuntime.Assets));
 
     /// <summary>
     /// The people in face-api's six sample photos, counted by eye (sample1: three women; the badge and the dark

@@ -31,6 +31,39 @@ public sealed class BlazeFacePyramidDetectorTests
     }
 
     [Theory]
+    [InlineData("sample1.jpg")]
+    [InlineData("sample2.jpg")]
+    [InlineData("sample5.jpg")]
+    public void TheStemKernelAndTheTailModelFindWhatTheWholeNetworkFinds(string sample)
+    {
+        // The default detector splits the network between Likeness's kernel and ONNX Runtime; the split must not move a face.
+        var image = SsdMobilenetDetectorTests.Sample(sample);
+        var whole = new BlazeFacePyramidDetector(AnySize.Value, BlazeFacePyramidDetector.DefaultScales).Detect(image, 0.3f);
+        using var tail = FaceSamples.OpenSession(BlazeFacePyramidDetector.TailModelName);
+
+        var split = new BlazeFacePyramidDetector(tail, BlazeFacePyramidDetector.DefaultScales, stem: BlazeFaceStem.Open(TestOnnxRuntime.Assets)).Detect(image, 0.3f);
+
+        Assert.NotEmpty(whole);
+        Assert.Equal(whole.Count, split.Count);
+        foreach (var (w, s) in whole.Zip(split))
+        {
+            Assert.Equal(w.Confidence, s.Confidence, 1e-4f);
+            Assert.Equal(w.Left, s.Left, 0.01f);
+            Assert.Equal(w.Top, s.Top, 0.01f);
+            Assert.Equal(w.Width, s.Width, 0.01f);
+            Assert.Equal(w.Height, s.Height, 0.01f);
+        }
+    }
+
+    [Fact]
+    public void RefusesASessionThatDoesNotTakeWhatItWouldBeFed()
+    {
+        using var tail = FaceSamples.OpenSession(BlazeFacePyramidDetector.TailModelName);
+        Assert.Throws<ArgumentException>(() => new BlazeFacePyramidDetector(tail, BlazeFacePyramidDetector.DefaultScales));
+        Assert.Throws<ArgumentException>(() => new BlazeFacePyramidDetector(AnySize.Value, BlazeFacePyramidDetector.DefaultScales, stem: BlazeFaceStem.Open(TestOnnxRuntime.Assets)));
+    }
+
+    [Theory]
     [InlineData("sample1.jpg", 3)]
     [InlineData("sample4.jpg", 4)]
     [InlineData("sample5.jpg", 5)]
