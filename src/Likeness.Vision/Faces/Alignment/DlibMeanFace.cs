@@ -32,6 +32,19 @@ internal static class DlibMeanFace
         0.784792, 0.824182, 0.831803, 0.824182,
     ];
 
+    /// <summary>
+    /// The landmarks (of 68) that `get_face_chip_details` fits: 27-54 and 60-64, leaving out the eyebrows (17-26) and
+    /// the lower lip (55-59, 65-67).
+    /// </summary>
+    public static readonly IReadOnlyList<int> ChipPoints = [.. Enumerable.Range(27, 28), .. Enumerable.Range(60, 5)];
+
+    /// <summary>The mean face at <see cref="ChipPoints"/>, placed as <see cref="Points"/> places it.</summary>
+    public static IReadOnlyList<(double X, double Y)> ChipTemplate(int size, double padding)
+    {
+        var all = Points(size, padding);
+        return [.. ChipPoints.Select(i => all[i - FirstPoint])];
+    }
+
     /// <summary>The template in a chip of <paramref name="size"/> pixels with dlib's padding rule: (p + padding) / (1 + 2 padding) x size.</summary>
     public static IReadOnlyList<(double X, double Y)> Points(int size, double padding) =>
         X.Select((x, i) => ((x + padding) / (1 + 2 * padding) * size, (Y[i] + padding) / (1 + 2 * padding) * size)).ToList();

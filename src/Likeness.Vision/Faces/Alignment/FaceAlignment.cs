@@ -23,11 +23,15 @@ public sealed record FaceAlignment(FaceAlignmentKind Kind, int Size, double Amou
     /// <summary>dlib's `get_face_chip_details(shape, size, padding)`: 51 landmarks onto dlib's mean face.</summary>
     public static FaceAlignment Dlib(int size, double padding = 0.25) => new(FaceAlignmentKind.Dlib, size, padding);
 
-    /// <summary>A short name for reports: `5pt`, `5pt@0.8`, `box0.2`, `dlib0.25`.</summary>
+    /// <summary>dlib's `get_face_chip_details(shape, size, padding)` as dlib computes it: the 33 landmarks it fits onto its mean face.</summary>
+    public static FaceAlignment DlibChip(int size, double padding = 0.25) => new(FaceAlignmentKind.DlibChip, size, padding);
+
+    /// <summary>A short name for reports: `5pt`, `5pt@0.8`, `box0.2`, `dlib0.25`, `chip0.25`.</summary>
     public string Name => Kind switch
     {
         FaceAlignmentKind.FivePoint => Amount == 1 ? "5pt" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"5pt@{Amount:0.##}"),
         FaceAlignmentKind.Dlib => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"dlib{Amount:0.##}"),
+        FaceAlignmentKind.DlibChip => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"chip{Amount:0.##}"),
         _ => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"box{Amount:0.##}"),
     };
 
@@ -39,8 +43,9 @@ public sealed record FaceAlignment(FaceAlignmentKind Kind, int Size, double Amou
         if (name == "5pt") return FivePoint(size);
         if (name.StartsWith("5pt@", StringComparison.Ordinal) && double.TryParse(name[4..], invariant, out var zoom) && zoom > 0) return FivePoint(size, zoom);
         if (name.StartsWith("dlib", StringComparison.Ordinal) && double.TryParse(name[4..], invariant, out var chipPadding) && chipPadding >= 0) return Dlib(size, chipPadding);
+        if (name.StartsWith("chip", StringComparison.Ordinal) && double.TryParse(name[4..], invariant, out var dlibPadding) && dlibPadding >= 0) return DlibChip(size, dlibPadding);
         if (name.StartsWith("box", StringComparison.Ordinal) && double.TryParse(name[3..], invariant, out var padding) && padding >= 0) return LandmarkBox(size, padding);
-        throw new FormatException($"Unknown alignment '{name}'; use 5pt, 5pt@ZOOM, boxPADDING or dlibPADDING (e.g. 5pt@0.8, box0.2, dlib0.25).");
+        throw new FormatException($"Unknown alignment '{name}'; use 5pt, 5pt@ZOOM, boxPADDING, dlibPADDING or chipPADDING (e.g. 5pt@0.8, box0.2, dlib0.25, chip0.25).");
     }
 
     /// <summary>Cuts this crop out of <paramref name="image"/>.</summary>
@@ -53,6 +58,8 @@ public sealed record FaceAlignment(FaceAlignmentKind Kind, int Size, double Amou
             FaceAlignmentKind.FivePoint => SimilarityTransform.Estimate(landmarks.ToFivePoint().Points, FaceTemplate.ArcFace112.Resized(Size, Amount).Points.Points),
             FaceAlignmentKind.LandmarkBox => BoxTransform(landmarks),
             FaceAlignmentKind.Dlib => SimilarityTransform.Estimate(landmarks.Points.Skip(DlibMeanFace.FirstPoint).ToList(), DlibMeanFace.Points(Size, Amount)),
+            FaceAlignmentKind.DlibChip => SimilarityTransform.Estimate(
+                DlibMeanFace.ChipPoints.Select(i => landmarks.Points[i]).ToList(), DlibMeanFace.ChipTemplate(Size, Amount)),
             _ => throw new InvalidOperationException($"Unknown alignment {Kind}."),
         };
         return new AlignedFace(FaceWarp.Warp(image, transform, Size, Size), transform);

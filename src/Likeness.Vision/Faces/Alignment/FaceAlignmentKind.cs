@@ -17,4 +17,11 @@ public enum FaceAlignmentKind
     /// dlib's padding (0.25 for its recognition net) — how dlib's face recognition ResNet was trained.
     /// </summary>
     Dlib,
+
+    /// <summary>
+    /// dlib's face chip exactly as `get_face_chip_details` fits it: the similarity from the 33 landmarks it keeps (nose,
+    /// eyes, mouth corners and upper lip; the eyebrows and the lower lip, which move with expression, left out) to the
+    /// same mean face, with dlib's padding.
+    /// </summary>
+    DlibChip,
 }

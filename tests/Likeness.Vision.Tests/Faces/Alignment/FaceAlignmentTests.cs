@@ -86,8 +86,38 @@ public sealed class FaceAlignmentTests
         Assert.Equal(expected.Ty, aligned.SourceToCrop.Ty, 6);
     }
 
+    [Fact]
+    public void DlibChipAlignmentFitsOnlyTheThirtyThreePointsDlibKeeps()
+    {
+        // The eyebrows (17-26) and lower lip (55-59, 65-67) are moved off the mean face: the 51-point fit follows
+        // them, dlib's 33-point fit does not.
+        var pose = SimilarityTransform.Create(1.8, -0.25, 40, 70);
+        var template = DlibMeanFace.Points(150, 0.25);
+        var points = new (double X, double Y)[68];
+        for (var i = 0; i < 68; i++)
+        {
+            var (x, y) = i < DlibMeanFace.FirstPoint ? (i * 9.0, 10.0) : template[i - DlibMeanFace.FirstPoint];
+            if (i is (>= 17 and <= 26) or (>= 55 and <= 59) or (>= 65 and <= 67)) y -= 12;
+            points[i] = pose.Apply(x, y);
+        }
+        var photo = new DecodedImage(400, 400, new byte[400 * 400 * 3]);
+        var landmarks = new FaceLandmarks68(points);
+
+        var chip = FaceAlignment.DlibChip(150).Align(photo, landmarks);
+        var all = FaceAlignment.Dlib(150).Align(photo, landmarks);
+
+        Assert.Equal(33, DlibMeanFace.ChipPoints.Count);
+        var expected = pose.Inverse();
+        Assert.Equal(expected.A, chip.SourceToCrop.A, 9);
+        Assert.Equal(expected.B, chip.SourceToCrop.B, 9);
+        Assert.Equal(expected.Tx, chip.SourceToCrop.Tx, 6);
+        Assert.Equal(expected.Ty, chip.SourceToCrop.Ty, 6);
+        Assert.True(Math.Abs(expected.Ty - all.SourceToCrop.Ty) > 1, "the 51-point fit should follow the moved points");
+    }
+
     [Theory]
     [InlineData("dlib0.25")]
+    [InlineData("chip0.25")]
     [InlineData("5pt")]
     [InlineData("5pt@0.8")]
     [InlineData("box0.2")]
