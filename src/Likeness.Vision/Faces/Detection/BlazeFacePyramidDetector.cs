@@ -74,7 +74,7 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
 
     /// <summary>
     /// The default detector at <paramref name="scales"/>: <see cref="TailModelName"/> after <see cref="BlazeFaceStem"/> where
-    /// the CPU runs 8-float vectors (the same network in two thirds of the time, docs/PERFORMANCE.md), else <see cref="ModelName"/>
+    /// the CPU runs 8-float vectors (the same network in about 60% of the time, docs/PERFORMANCE.md), else <see cref="ModelName"/>
     /// whole; sessions come from <paramref name="open"/> (model name → session), the stem's weights from <paramref name="assets"/>.
     /// </summary>
     public static BlazeFacePyramidDetector OpenDefault(Func<string, OnnxSession> open, InstalledAssets assets, IReadOnlyList<float> scales)
@@ -94,10 +94,8 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     {
         ArgumentNullException.ThrowIfNull(session);
         // The whole model takes NHWC RGB, as TF.js does; the tail takes the stem's NCHW output.
-        var takes = session.Inputs.Count == 1 && session.Inputs[0].Shape.Length == 4
-            ? (stem is null ? session.Inputs[0].Shape[3] == BlazeFaceStem.InputChannels : session.Inputs[0].Shape[1] == BlazeFaceStem.Channels)
-            : false;
-        if (!takes)
+        var shape = session.Inputs.Count == 1 ? session.Inputs[0].Shape : [];
+        if (shape.Length != 4 || (stem is null ? shape[3] != BlazeFaceStem.InputChannels : shape[1] != BlazeFaceStem.Channels))
         {
             throw new ArgumentException(stem is null
                 ? $"The session must take one NHWC RGB input; is it {ModelName}?"
@@ -139,16 +137,20 @@ public sealed class BlazeFacePyramidDetector : IFaceDetector
     public static float FloorGrowth(int width, int height) =>
         Math.Max(1f, Math.Max(Math.Max(width, height) / 1920f, Math.Min(width, height) / 1080f));
 
+    // What the session takes: the image itself, or the stem's output for the tail.
+    private OnnxTensor Feed(ScaledImageTensor input)
+    {
+        if (_stem is null) return OnnxTensor.FromFloats(input.Tensor, 1, input.Height, input.Width, BlazeFaceStem.InputChannels);
+        var (height, width) = _stem.OutputSize(input.Height, input.Width);
+        return OnnxTensor.FromFloats(_stem.Run(input.Tensor, input.Height, input.Width), 1, BlazeFaceStem.Channels, height, width);
+    }
+
     private IReadOnlyList<DetectedFace> Pass(DecodedImage image, float scale, float minConfidence, float minFaceSide, float maxFaceSide, ref ScaledImageTensor? finer)
     {
         // MediaPipe's face detector takes RGB scaled to [-1, 1].
         var input = ScaledImageTensor.Create(image, scale, TotalStride, 2f / 255f, -1f, finer);
         finer = input.Shrunk is null ? finer : input;
-        var fed = _stem is null
-            ? OnnxTensor.FromFloats(input.Tensor, 1, input.Height, input.Width, BlazeFaceStem.InputChannels)
-            : OnnxTensor.FromFloats(_stem.Run(input.Tensor, input.Height, input.Width),
-                1, BlazeFaceStem.Channels, _stem.OutputSize(input.Height, input.Width).Height, _stem.OutputSize(input.Height, input.Width).Width);
-        var outputs = _session.Run([new(_session.Inputs[0].Name, fed)]);
+        var outputs = _session.Run([new(_session.Inputs[0].Name, Feed(input))]);
         var minLogit = MathF.Log(minConfidence / (1 - minConfidence));
         var candidates = new List<DetectedFace>();
         foreach (var (head, scoresIndex, regressorsIndex) in _heads)
