@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The service under load (requests/s, p50/p99 per operation, with a 1M-face collection for
 # SearchFacesByImage): builds bench/Likeness.Bench.Server in Release and runs it; arguments go to it
-# (--faces N, --concurrency 1,2,4, --seconds S, --data-dir DIR). The gallery is built on the first run
+# (--faces N, --concurrency 1,2,4, --seconds S, --data-dir DIR, --threads N: ONNX Runtime threads per model run,
+# default the server's, 0 one per core). The gallery is built on the first run
 # (a few minutes for 1M faces) and reused from --data-dir afterwards.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

@@ -55,7 +55,7 @@ public sealed class LikenessServer : IAsyncDisposable
         try
         {
             var assets = InstalledAssets.Default(options.CacheDirectory);
-            var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()] });
+            var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = options.IntraOpThreads });
             owned.Add(runtime);
             var faceModel = FaceModel.Find(options.FaceModelVersion ?? FaceModel.Default.Version);
             var pipeline = FacePipeline.OpenDefault(runtime, assets, faceModel.Embedder, options.DetectorScales);

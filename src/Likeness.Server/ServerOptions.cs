@@ -45,6 +45,13 @@ public sealed record ServerOptions
     /// <summary>Image operations running at once; more wait in line.</summary>
     public int MaxConcurrentImageRequests { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// ONNX Runtime threads inside one model run; 0 means one per core. One by default: image requests already run
+    /// in parallel, one per core (<see cref="MaxConcurrentImageRequests"/>), and on the measured 2-core machine one
+    /// thread per run was faster even for a lone request (docs/PERFORMANCE.md).
+    /// </summary>
+    public int IntraOpThreads { get; init; } = 1;
+
     /// <summary>Image operations waiting for a slot before further ones are refused with ThrottlingException.</summary>
     public int MaxQueuedImageRequests { get; init; } = 64;
 

@@ -12,11 +12,13 @@ public static class ServeCommand
 {
     public const string Usage = """
           likeness serve [--host 127.0.0.1] [--port 8080] [--data-dir DIR] [--region us-east-1] [--s3-root DIR] [--policy FILE]
-                         [--report-config FILE] [--detector-scales 0.5+1] [--face-model 2.0]
+                         [--report-config FILE] [--detector-scales 0.5+1] [--face-model 2.0] [--threads 1]
                                                       the Rekognition-compatible service (AWS JSON 1.1, SigV4) and the web
                                                       console at /console/ (--policy: default DIR/policy.json if present;
                                                       --detector-scales: more passes find more small faces, slower;
-                                                      --face-model 1.0: collections indexed before 2026-12-07)
+                                                      --face-model 1.0: collections indexed before 2026-12-07;
+                                                      --threads: ONNX Runtime threads per model run, default 1, as
+                                                      image requests already run one per core)
         """;
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
@@ -33,6 +35,7 @@ public static class ServeCommand
             CacheDirectory = args.Option("cache-dir"),
             DetectorScales = DetectorScalesOption.Parse(args.Option("detector-scales")),
             FaceModelVersion = FaceModelOption.Parse(args.Option("face-model")).Version,
+            IntraOpThreads = args.Option("threads") is null ? 1 : AuditCommand.Threads(args),
         };
         args.RejectUnknownOptions();
         if (!System.Net.IPAddress.TryParse(options.Host, out _)) throw new CliUsageException($"--host takes an IP address such as 127.0.0.1 or 0.0.0.0, not '{options.Host}'.");
