@@ -27,7 +27,7 @@ public sealed record ScaledImageTensor(float[] Tensor, int Width, int Height, fl
         var paddedWidth = (width + multiple - 1) / multiple * multiple;
         var paddedHeight = (height + multiple - 1) / multiple * multiple;
         var output = new float[paddedWidth * paddedHeight * 3];
-        if (paddedWidth != width || paddedHeight != height) Array.Fill(output, offset);
+        FillPadding(output, width, height, paddedWidth, paddedHeight, offset);
         DecodedImage? shrunk = null;
         if (factor > 0.5f)
         {
@@ -57,6 +57,10 @@ public sealed record ScaledImageTensor(float[] Tensor, int Width, int Height, fl
         var output = new byte[width * height * 3];
         var lefts = new int[width + 1];
         for (var x = 0; x <= width; x++) lefts[x] = (int)((long)x * image.Width / width);
+        var widest = 1;
+        for (var x = 0; x < width; x++) widest = Math.Max(widest, Math.Max(1, lefts[x + 1] - lefts[x]));
+        var tallest = Math.Max(1, (image.Height + height - 1) / height + 1);
+        var reciprocals = Reciprocals(Math.Min((long)widest * tallest, LargestExactFootprint));
         for (var y = 0; y < height; y++)
         {
             var top = (int)((long)y * image.Height / height);
@@ -68,16 +72,39 @@ public sealed record ScaledImageTensor(float[] Tensor, int Width, int Height, fl
             {
                 var left = lefts[x];
                 var right = Math.Max(left + 1, lefts[x + 1]);
-                var count = (uint)((bottom - top) * (right - left));
+                var count = (bottom - top) * (right - left);
+                var half = (ulong)count / 2;
                 for (var c = 0; c < 3; c++)
                 {
-                    uint sum = 0;
+                    ulong sum = half;
                     for (var sx = left; sx < right; sx++) sum += columns[sx * 3 + c];
-                    output[o++] = (byte)((sum + count / 2) / count);
+                    output[o++] = (byte)(count <= LargestExactFootprint ? sum * reciprocals[count] >> ReciprocalShift : sum / (ulong)count);
                 }
             }
         }
         return new DecodedImage(width, height, output);
+    }
+
+    // ceil(2^40 / d) for each footprint of d pixels: (n · it) >> 40 is n / d exactly while n · d < 2^40, and n is at most
+    // 255.5 · d, so every footprint up to 256x256 divides by a multiply, a fraction of a division's cost.
+    private const int ReciprocalShift = 40;
+    private const int LargestExactFootprint = 65_536;
+
+    private static ulong[] Reciprocals(long largest)
+    {
+        var table = new ulong[largest + 1];
+        for (var d = 1UL; d <= (ulong)largest; d++) table[d] = ((1UL << ReciprocalShift) + d - 1) / d;
+        return table;
+    }
+
+    // The offset (black) right of and below the image; the image itself is written over.
+    private static void FillPadding(float[] output, int width, int height, int paddedWidth, int paddedHeight, float offset)
+    {
+        if (paddedWidth != width)
+        {
+            for (var y = 0; y < height; y++) output.AsSpan((y * paddedWidth + width) * 3, (paddedWidth - width) * 3).Fill(offset);
+        }
+        if (paddedHeight != height) output.AsSpan(height * paddedWidth * 3).Fill(offset);
     }
 
     private static void AddRow(ReadOnlySpan<byte> row, uint[] sums)
@@ -101,11 +128,25 @@ public sealed record ScaledImageTensor(float[] Tensor, int Width, int Height, fl
 
     private static void Convert(DecodedImage image, float[] output, int stride, float scale, float offset)
     {
+        var lanes = Vector<byte>.Count;
+        var (scales, offsets) = (new Vector<float>(scale), new Vector<float>(offset));
         for (var y = 0; y < image.Height; y++)
         {
             var src = image.Pixels.AsSpan(y * image.Width * 3, image.Width * 3);
             var dst = output.AsSpan(y * stride * 3, image.Width * 3);
-            for (var i = 0; i < src.Length; i++) dst[i] = src[i] * scale + offset;
+            var i = 0;
+            for (; i + lanes <= src.Length; i += lanes)
+            {
+                Vector.Widen(new Vector<byte>(src[i..]), out var low, out var high);
+                Vector.Widen(low, out var a, out var b);
+                Vector.Widen(high, out var c, out var d);
+                var floats = Vector<float>.Count;
+                (Vector.ConvertToSingle(a) * scales + offsets).CopyTo(dst[i..]);
+                (Vector.ConvertToSingle(b) * scales + offsets).CopyTo(dst[(i + floats)..]);
+                (Vector.ConvertToSingle(c) * scales + offsets).CopyTo(dst[(i + 2 * floats)..]);
+                (Vector.ConvertToSingle(d) * scales + offsets).CopyTo(dst[(i + 3 * floats)..]);
+            }
+            for (; i < src.Length; i++) dst[i] = src[i] * scale + offset;
         }
     }
 

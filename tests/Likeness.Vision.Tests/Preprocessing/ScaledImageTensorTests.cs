@@ -119,4 +119,27 @@ public sealed class ScaledImageTensorTests
     }
 
     private static DecodedImage Solid(int width, int height, byte value) => new(width, height, Enumerable.Repeat(value, width * height * 3).ToArray());
+
+    [Theory]
+    [InlineData(640, 480, 9, 7)]
+    [InlineData(1000, 40, 3, 1)]
+    [InlineData(600, 600, 2, 2)]
+    public void ShrinkingByFarStillRoundsTheMeanExactly(int width, int height, int toWidth, int toHeight)
+    {
+        // Footprints from 71x68 pixels to 300x300, beyond the multiply-by-reciprocal range, where the division is exact by construction.
+        var pixels = Enumerable.Range(0, width * height * 3).Select(i => (byte)(i * 31 % 253 + (i % 3))).ToArray();
+        var shrunk = ScaledImageTensor.Shrink(new DecodedImage(width, height, pixels), toWidth, toHeight);
+
+        for (var y = 0; y < toHeight; y++)
+        for (var x = 0; x < toWidth; x++)
+        for (var c = 0; c < 3; c++)
+        {
+            var (top, bottom, left, right) = (y * height / toHeight, (y + 1) * height / toHeight, x * width / toWidth, (x + 1) * width / toWidth);
+            long sum = 0;
+            for (var sy = top; sy < bottom; sy++)
+            for (var sx = left; sx < right; sx++) sum += pixels[(sy * width + sx) * 3 + c];
+            var count = (bottom - top) * (right - left);
+            Assert.Equal((byte)((sum + count / 2) / count), shrunk.Pixels[(y * toWidth + x) * 3 + c]);
+        }
+    }
 }
