@@ -30,7 +30,8 @@ public static class ModelBenchmark
 
     /// <summary>
     /// One float input of pseudo-random values in [0, 1): an open batch is 1, an open image height and width
-    /// 256 (the size the opened BlazeFace was trained at, so its row compares with blazeface's).
+    /// 256 (the size the opened BlazeFace was trained at, so its row compares with blazeface's); the open height and
+    /// width of an NCHW input (blazeface-anysize-tail's) 64, what BlazeFace's own kernel makes of a 256 px image.
     /// </summary>
     private static KeyValuePair<string, OnnxTensor>[] Inputs(OnnxSession session, ModelRow row)
     {
@@ -40,7 +41,8 @@ public static class ModelBenchmark
             throw new NotSupportedException($"{row.Name} takes {string.Join(", ", session.Inputs)}; the harness feeds one float input.");
         }
         var input = session.Inputs[0];
-        row.InputShape = [.. input.Shape.Select((d, i) => d >= 0 ? d : i is 1 or 2 && input.Shape.Length == 4 ? 256L : 1L)];
+        var nchw = input.Shape is [_, >= 0, < 0, < 0];
+        row.InputShape = [.. input.Shape.Select((d, i) => d >= 0 ? d : input.Shape.Length != 4 || i == 0 ? 1L : nchw ? 64L : 256L)];
         var count = checked((int)row.InputShape.Aggregate(1L, (a, b) => a * b));
         return [new(input.Name, OnnxTensor.FromFloats(ReferenceInput.Create(count), row.InputShape))];
     }
