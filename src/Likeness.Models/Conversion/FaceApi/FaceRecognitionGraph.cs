@@ -21,11 +21,19 @@ internal static class FaceRecognitionGraph
 
     private static readonly float[] MeanRgb = [122.782f, 117.001f, 104.298f];
 
-    public static void Build(FaceApiLayers layers)
+    /// <summary>What face-api divides the centred pixels by.</summary>
+    public const float FaceApiPixelDivisor = 255f;
+
+    /// <summary>What dlib's own input layer divides them by (`input_rgb_image`: (pixel - mean) / 256).</summary>
+    public const float DlibPixelDivisor = 256f;
+
+    public static void Build(FaceApiLayers layers) => Build(layers, FaceApiPixelDivisor);
+
+    public static void Build(FaceApiLayers layers, float pixelDivisor)
     {
         var x = layers.Input(InputSize);
         x = layers.SubtractPerChannel(x, MeanRgb, "normalize/sub_mean");
-        x = layers.WithScalar("Div", x, 255f, "normalize/div");
+        x = layers.WithScalar("Div", x, pixelDivisor, "normalize/div");
 
         var out1 = ConvLayer(layers, x, "conv32_down", stride: 2, TfPadding.Valid, relu: true);
         out1 = layers.MaxPool(out1, 3, 2, TfPadding.Valid, "max_pool");

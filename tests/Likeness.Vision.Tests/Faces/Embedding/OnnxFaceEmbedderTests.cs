@@ -88,6 +88,25 @@ public sealed class OnnxFaceEmbedderTests
         Assert.Equal("faceapi-recognition-int8/dlib0.25/mirror", int8[0].ModelId);
     }
 
+    [Fact]
+    public void DlibsOwnWeightsPutEachFaceNearFaceApisCopyOfThemAndFarFromTheOthers()
+    {
+        // The same network and crop with dlib's float32 weights instead of face-api's uint8-rounded copy, and dlib's /256
+        // input scale instead of /255: a weight read from the wrong layer, or transposed, moves a vector by 0.5 or more.
+        var faceApi = Embedder("faceapi-recognition").EmbedAll(FaceSamples.Sample1, FaceSamples.Sample1Landmarks);
+        var dlib = Embedder("dlib-recognition").EmbedAll(FaceSamples.Sample1, FaceSamples.Sample1Landmarks);
+
+        for (var i = 0; i < dlib.Count; i++)
+        {
+            Assert.True(Distance(faceApi[i], dlib[i]) < 0.1, $"face {i}: dlib's vector {Distance(faceApi[i], dlib[i]):F3} from face-api's.");
+            for (var j = 0; j < dlib.Count; j++)
+            {
+                if (j != i) Assert.True(Distance(faceApi[i], dlib[j]) > 0.45, $"faces {i} and {j}: {Distance(faceApi[i], dlib[j]):F3} apart.");
+            }
+        }
+        Assert.Equal("dlib-recognition/dlib0.25/mirror", dlib[0].ModelId);
+    }
+
     private static double Distance(FaceEmbedding a, FaceEmbedding b) =>
         Math.Sqrt(a.Vector.ToArray().Zip(b.Vector.ToArray()).Sum(p => (double)(p.First - p.Second) * (p.First - p.Second)));
 
