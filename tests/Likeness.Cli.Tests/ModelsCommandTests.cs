@@ -21,7 +21,7 @@ public sealed class ModelsCommandTests
             Assert.Contains(AssetPins.Embedded.Package(model.Package).Spec, line);
             Assert.Contains($"[{model.InputShape}]", line);
             Assert.Contains(model.Name + ".onnx", line);
-            Assert.Contains("MIT", line);
+            Assert.Contains(AssetPins.Embedded.Package(model.Package).Licence, line);
         }
     }
 

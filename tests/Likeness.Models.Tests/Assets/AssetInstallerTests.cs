@@ -9,12 +9,15 @@ public sealed class AssetInstallerTests
 {
     private static readonly Dictionary<string, string> TarballFiles = new() { ["x.txt"] = "payload" };
 
+    // The runtime's package and every package a catalog model comes from.
+    private static readonly string[] PackageNames = [.. ModelCatalog.All.Select(m => m.Package).Prepend(ModelCatalog.OnnxRuntimeNode).Distinct()];
+
     private static byte[] FakeOnnx(ModelDescriptor model) => Encoding.UTF8.GetBytes("onnx:" + model.Name);
 
     /// <summary>Pins naming the catalog's real packages but the fake tarball, and the fake converter's outputs.</summary>
     private static AssetPins FakePins(string tarballSha)
     {
-        var packages = new[] { ModelCatalog.OnnxRuntimeNode, ModelCatalog.HumanModels, ModelCatalog.FaceApi }.Select(name => new
+        var packages = PackageNames.Select(name => new
         {
             name,
             version = "0.0.1",
@@ -42,11 +45,11 @@ public sealed class AssetInstallerTests
         var steps = new List<InstallProgress>();
         var (packages, models) = installer.Install(steps.Add);
 
-        Assert.Equal(3, packages);
+        Assert.Equal(PackageNames.Length, packages);
         Assert.Equal(ModelCatalog.All.Count, models);
         Assert.Equal(ModelCatalog.All.Select(m => m.Name), conversions);
-        Assert.Equal(3 + ModelCatalog.All.Count, steps.Count);
-        Assert.All(steps, s => Assert.Equal(3 + ModelCatalog.All.Count, s.TotalSteps));
+        Assert.Equal(PackageNames.Length + ModelCatalog.All.Count, steps.Count);
+        Assert.All(steps, s => Assert.Equal(PackageNames.Length + ModelCatalog.All.Count, s.TotalSteps));
         installer.Verify();
     }
 
