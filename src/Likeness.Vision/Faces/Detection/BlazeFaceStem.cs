@@ -75,15 +75,7 @@ public sealed class BlazeFaceStem
     public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
 
     /// <summary>The output's height and width for an input of <paramref name="height"/> x <paramref name="width"/> (TF's SAME: each stride 2 halves a side, rounding up).</summary>
-    public (int Height, int Width) OutputSize(int height, int width)
-    {
-        var (h, w) = (Half(height), Half(width));
-        foreach (var block in _blocks)
-        {
-            if (block.Stride == 2) (h, w) = (Half(h), Half(w));
-        }
-        return (h, w);
-    }
+    public (int Height, int Width) OutputSize(int height, int width) => (Sides(height)[^1], Sides(width)[^1]);
 
     /// <summary>Runs the layers on an NHWC RGB image of one batch item, returning the last block's value in NCHW [24, height, width] (<see cref="OutputSize"/>).</summary>
     public float[] Run(ReadOnlySpan<float> input, int height, int width)
@@ -96,6 +88,15 @@ public sealed class BlazeFaceStem
     }
 
     private static int Half(int side) => (side + 1) / 2;
+
+    // A side of the image at every stage: [0] the stem's output (each block's input in turn), [i + 1] block i's output.
+    private int[] Sides(int inputSide)
+    {
+        var sides = new int[_blocks.Length + 1];
+        sides[0] = Half(inputSide);
+        for (var b = 0; b < _blocks.Length; b++) sides[b + 1] = _blocks[b].Stride == 1 ? sides[b] : Half(sides[b]);
+        return sides;
+    }
 
     // TF's SAME padding before the first pixel: of the padding that makes the output ceil(in / stride), the odd one goes at the end.
     private static int SamePadBefore(int input, int output, int kernel, int stride) => Math.Max((output - 1) * stride + kernel - input, 0) / 2;
@@ -110,8 +111,8 @@ public sealed class BlazeFaceStem
         private readonly BlazeFaceStem _stem;
         private readonly ReadOnlySpan<float> _input;
         private readonly int _inHeight, _inWidth, _padTop, _padLeft;
-        // Per block: its input's height and width, its output's, its window's padding above and left, the next row it emits.
-        private readonly int[] _heights, _widths, _outHeights, _outWidths, _top, _left, _next;
+        // Per stage (Sides): height and width; per block: its window's padding above and left, the next row it emits.
+        private readonly int[] _heights, _widths, _top, _left, _next;
         private readonly float[][] _rings;
         private readonly float[] _zeroRow, _residual, _lastRow;
         public float[] Output { get; }
@@ -123,25 +124,22 @@ public sealed class BlazeFaceStem
             _inHeight = height;
             _inWidth = width;
             var n = stem._blocks.Length;
-            (_heights, _widths, _outHeights, _outWidths, _top, _left, _next) = (new int[n], new int[n], new int[n], new int[n], new int[n], new int[n], new int[n]);
-            var (h, w) = (Half(height), Half(width));
-            _padTop = SamePadBefore(height, h, StemKernel, 2);
-            _padLeft = SamePadBefore(width, w, StemKernel, 2);
+            (_heights, _widths) = (stem.Sides(height), stem.Sides(width));
+            (_top, _left, _next) = (new int[n], new int[n], new int[n]);
+            _padTop = SamePadBefore(height, _heights[0], StemKernel, 2);
+            _padLeft = SamePadBefore(width, _widths[0], StemKernel, 2);
             _rings = new float[n][];
             for (var b = 0; b < n; b++)
             {
                 var stride = stem._blocks[b].Stride;
-                (_heights[b], _widths[b]) = (h, w);
-                (_outHeights[b], _outWidths[b]) = stride == 1 ? (h, w) : (Half(h), Half(w));
-                _top[b] = SamePadBefore(h, _outHeights[b], 3, stride);
-                _left[b] = SamePadBefore(w, _outWidths[b], 3, stride);
-                _rings[b] = new float[3 * (w + 2) * Channels];
-                (h, w) = (_outHeights[b], _outWidths[b]);
+                _top[b] = SamePadBefore(_heights[b], _heights[b + 1], 3, stride);
+                _left[b] = SamePadBefore(_widths[b], _widths[b + 1], 3, stride);
+                _rings[b] = new float[3 * (_widths[b] + 2) * Channels];
             }
             _zeroRow = new float[(_widths[0] + 2) * Channels];
             _residual = new float[(_widths[0] + 2) * Channels];
-            _lastRow = new float[w * Channels];
-            Output = new float[h * w * Channels];
+            _lastRow = new float[_widths[n] * Channels];
+            Output = new float[_heights[n] * _widths[n] * Channels];
         }
 
         public void Run()
@@ -165,14 +163,14 @@ public sealed class BlazeFaceStem
         private void Pushed(int b, int y)
         {
             var stride = _stem._blocks[b].Stride;
-            while (_next[b] < _outHeights[b] && (_next[b] * stride - _top[b] + 2 <= y || y == _heights[b] - 1)) Emit(b, _next[b]++);
+            while (_next[b] < _heights[b + 1] && (_next[b] * stride - _top[b] + 2 <= y || y == _heights[b] - 1)) Emit(b, _next[b]++);
         }
 
         private void Emit(int b, int y)
         {
             var block = _stem._blocks[b];
             var first = y * block.Stride - _top[b];
-            var outWidth = _outWidths[b];
+            var outWidth = _widths[b + 1];
             Span<float> residual;
             if (block.Stride == 1)
             {
@@ -205,7 +203,7 @@ public sealed class BlazeFaceStem
                 return;
             }
             // The tail model takes NCHW, as its convolutions compute: one plane per channel.
-            var plane = _outHeights[b] * outWidth;
+            var plane = _heights[b + 1] * outWidth;
             for (var c = 0; c < Channels; c++)
             {
                 var target = Output.AsSpan(c * plane + y * outWidth, outWidth);
