@@ -62,31 +62,8 @@ public static class TfjsGraphConverter
         var builder = new OnnxGraphBuilder(modelName);
         var context = new TfjsConversionContext(builder, model, order, outputs.Select(o => o.Value), resizeScales);
 
-        if (innerInput is not null)
-        {
-            if (!model.NodesByName.ContainsKey(innerInput.Node)) throw new TfjsConversionException($"The cut's input node '{innerInput.Node}' is not in the graph.");
-            if (innerInput.Channels < 1) throw new TfjsConversionException($"The cut's input '{innerInput.Name}' needs a positive channel count.");
-            // NCHW, so that the convolutions after it need no transpose.
-            long[] shape = [1, -1, -1, innerInput.Channels];
-            builder.AddInput(innerInput.Name, OnnxElementType.Float,
-                [OnnxDim.Fixed(1), OnnxDim.Fixed(innerInput.Channels), OnnxDim.Symbolic("height"), OnnxDim.Symbolic("width")]);
-            context.Define(model.NodesByName[innerInput.Node], TfjsValue.Runtime(innerInput.Name, shape, isNchw: true));
-        }
-        foreach (var name in innerInput is null ? model.InputNames : [])
-        {
-            var node = model.NodesByName[name];
-            if (!node.Op.StartsWith("Placeholder", StringComparison.Ordinal)) throw node.Error("is a model input but not a Placeholder");
-            var dtype = node.Type("dtype") ?? "DT_FLOAT";
-            if (dtype != "DT_FLOAT") throw node.Error($"is a {dtype} input; only float32 inputs are supported");
-            var shape = node.Shape("shape");
-            if (openInput)
-            {
-                if (shape.Length != 4) throw node.Error("is not an image input; only NHWC inputs can have their size opened");
-                shape = [shape[0], -1, -1, shape[3]];
-            }
-            builder.AddInput(name, OnnxElementType.Float, TfjsConversionContext.Dims(shape));
-            context.Define(node, TfjsValue.Runtime(name, shape));
-        }
+        if (innerInput is null) AddModelInputs(builder, context, model, openInput);
+        else AddInnerInput(builder, context, model, innerInput);
         foreach (var (name, node) in outputs)
         {
             if (model.InputNames.Contains(node) || node == innerInput?.Node) throw new TfjsConversionException($"Output '{name}' is also an input; pass-through graphs are not supported.");
@@ -123,6 +100,35 @@ public static class TfjsGraphConverter
         }
 
         return (builder, context);
+    }
+
+    private static void AddModelInputs(OnnxGraphBuilder builder, TfjsConversionContext context, TfjsGraphModel model, bool openInput)
+    {
+        foreach (var name in model.InputNames)
+        {
+            var node = model.NodesByName[name];
+            if (!node.Op.StartsWith("Placeholder", StringComparison.Ordinal)) throw node.Error("is a model input but not a Placeholder");
+            var dtype = node.Type("dtype") ?? "DT_FLOAT";
+            if (dtype != "DT_FLOAT") throw node.Error($"is a {dtype} input; only float32 inputs are supported");
+            var shape = node.Shape("shape");
+            if (openInput)
+            {
+                if (shape.Length != 4) throw node.Error("is not an image input; only NHWC inputs can have their size opened");
+                shape = [shape[0], -1, -1, shape[3]];
+            }
+            builder.AddInput(name, OnnxElementType.Float, TfjsConversionContext.Dims(shape));
+            context.Define(node, TfjsValue.Runtime(name, shape));
+        }
+    }
+
+    private static void AddInnerInput(OnnxGraphBuilder builder, TfjsConversionContext context, TfjsGraphModel model, TfjsCutInput input)
+    {
+        if (!model.NodesByName.TryGetValue(input.Node, out var node)) throw new TfjsConversionException($"The cut's input node '{input.Node}' is not in the graph.");
+        if (input.Channels < 1) throw new TfjsConversionException($"The cut's input '{input.Name}' needs a positive channel count.");
+        // NCHW, so that the convolutions after it need no transpose.
+        builder.AddInput(input.Name, OnnxElementType.Float,
+            [OnnxDim.Fixed(1), OnnxDim.Fixed(input.Channels), OnnxDim.Symbolic("height"), OnnxDim.Symbolic("width")]);
+        context.Define(node, TfjsValue.Runtime(input.Name, [1, -1, -1, input.Channels], isNchw: true));
     }
 
     // Post-order depth-first walk from the outputs (in output order, inputs in input order): deterministic,
