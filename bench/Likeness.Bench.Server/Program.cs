@@ -19,7 +19,7 @@ var concurrency = new[] { 1, 2, 4 };
 var seconds = 20.0;
 var dataDirectory = Path.Combine(Path.GetTempPath(), "likeness-bench-server");
 var outDirectory = Path.Combine("bench", "results");
-var threads = new ServerOptions { DataDirectory = "" }.IntraOpThreads;
+var threads = ServerOptions.DefaultIntraOpThreads;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");

@@ -50,7 +50,10 @@ public sealed record ServerOptions
     /// in parallel, one per core (<see cref="MaxConcurrentImageRequests"/>), and on the measured 2-core machine one
     /// thread per run was faster even for a lone request (docs/PERFORMANCE.md).
     /// </summary>
-    public int IntraOpThreads { get; init; } = 1;
+    public int IntraOpThreads { get; init; } = DefaultIntraOpThreads;
+
+    /// <summary>The default of <see cref="IntraOpThreads"/>.</summary>
+    public const int DefaultIntraOpThreads = 1;
 
     /// <summary>Image operations waiting for a slot before further ones are refused with ThrottlingException.</summary>
     public int MaxQueuedImageRequests { get; init; } = 64;

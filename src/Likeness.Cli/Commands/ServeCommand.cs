@@ -35,7 +35,7 @@ public static class ServeCommand
             CacheDirectory = args.Option("cache-dir"),
             DetectorScales = DetectorScalesOption.Parse(args.Option("detector-scales")),
             FaceModelVersion = FaceModelOption.Parse(args.Option("face-model")).Version,
-            IntraOpThreads = args.Option("threads") is null ? 1 : AuditCommand.Threads(args),
+            IntraOpThreads = AuditCommand.Threads(args) is var threads and > 0 ? threads : ServerOptions.DefaultIntraOpThreads,
         };
         args.RejectUnknownOptions();
         if (!System.Net.IPAddress.TryParse(options.Host, out _)) throw new CliUsageException($"--host takes an IP address such as 127.0.0.1 or 0.0.0.0, not '{options.Host}'.");
