@@ -46,7 +46,7 @@ public static class PipelineBenchmark
             using var runtime = OnnxRuntime.Load(new OnnxRuntimeOptions { SearchPaths = [assets.OnnxRuntimeLibrary()], IntraOpThreads = row.Threads });
             runtimeVersion = $"{runtime.Version} ({runtime.LibraryPath})";
             using var analyzer = FaceAnalyzer.OpenDefault(runtime, assets);
-            using var sessions = new SessionList(runtime, assets);
+            using var sessions = new OnnxSessionSet(runtime, assets);
             // FaceLocator.Default's detector, held here to time it alone.
             var detector = BlazeFacePyramidDetector.OpenDefault(sessions.Open, assets, BlazeFacePyramidDetector.DefaultScales);
             var locator = new FaceLocator(detector, new FaceApiLandmarkDetector(sessions.Open("faceapi-landmark68")));
@@ -84,23 +84,5 @@ public static class PipelineBenchmark
             progress.Done($"{label}: failed: {e.Message}");
             return false;
         }
-    }
-}
-
-/// <summary>Sessions opened by model name for one measurement, disposed together.</summary>
-internal sealed class SessionList(OnnxRuntime runtime, InstalledAssets assets) : IDisposable
-{
-    private readonly List<OnnxSession> _sessions = [];
-
-    public OnnxSession Open(string model)
-    {
-        var session = runtime.OpenSession(assets.Model(model));
-        _sessions.Add(session);
-        return session;
-    }
-
-    public void Dispose()
-    {
-        foreach (var session in _sessions) session.Dispose();
     }
 }

@@ -42,22 +42,16 @@ public sealed class FaceAnalyzer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(runtime);
         ArgumentNullException.ThrowIfNull(assets);
-        var sessions = new List<OnnxSession>();
+        var sessions = new OnnxSessionSet(runtime, assets);
         try
         {
-            OnnxSession Open(string model)
-            {
-                var session = runtime.OpenSession(assets.Model(model));
-                sessions.Add(session);
-                return session;
-            }
-            var locator = FaceLocator.Default(Open, assets, detectorScales);
-            var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
-            return new FaceAnalyzer(locator, attributes, sessions);
+            var locator = FaceLocator.Default(sessions.Open, assets, detectorScales);
+            var attributes = new FaceAttributeEstimator(sessions.Open("faceapi-age-gender"), sessions.Open("faceapi-expression"));
+            return new FaceAnalyzer(locator, attributes, [sessions]);
         }
         catch
         {
-            foreach (var session in sessions) session.Dispose();
+            sessions.Dispose();
             throw;
         }
     }

@@ -49,22 +49,16 @@ public sealed class FacePipeline : IDisposable
         ArgumentNullException.ThrowIfNull(assets);
         var spec = embedder ?? FaceEmbedderSpec.Default;
         var calibration = SimilarityCalibration.ForModel(spec.ModelId);
-        var sessions = new List<OnnxSession>();
+        var sessions = new OnnxSessionSet(runtime, assets);
         try
         {
-            OnnxSession Open(string model)
-            {
-                var session = runtime.OpenSession(assets.Model(model));
-                sessions.Add(session);
-                return session;
-            }
-            var locator = FaceLocator.Default(Open, assets, detectorScales);
-            var attributes = new FaceAttributeEstimator(Open("faceapi-age-gender"), Open("faceapi-expression"));
-            return new FacePipeline(locator, attributes, new OnnxFaceEmbedder(Open(spec.ModelName), spec), calibration, sessions);
+            var locator = FaceLocator.Default(sessions.Open, assets, detectorScales);
+            var attributes = new FaceAttributeEstimator(sessions.Open("faceapi-age-gender"), sessions.Open("faceapi-expression"));
+            return new FacePipeline(locator, attributes, new OnnxFaceEmbedder(sessions.Open(spec.ModelName), spec), calibration, [sessions]);
         }
         catch
         {
-            foreach (var session in sessions) session.Dispose();
+            sessions.Dispose();
             throw;
         }
     }
