@@ -46,14 +46,19 @@ public sealed class DlibDnnFile
         return layers.Count > 0 ? new DlibDnnFile(layers) : throw new TfjsConversionException($"{name} holds no dlib con_, affine_ or fc_ layer.");
     }
 
+    private static readonly string[] Tags = ["con_4", "con_5", "affine_", "fc_2"];
+    private static readonly byte[][] TagBytes = [.. Tags.Select(Encoding.ASCII.GetBytes)];
+
     // A serialised string "con_4", "con_5", "affine_" or "fc_2" (its one-byte length, then its characters) at at.
     private static string? Tag(byte[] bytes, int at)
     {
         if (bytes[at] != 1) return null;
         var length = bytes[at + 1];
-        if (length is < 4 or > 12 || at + 2 + length > bytes.Length) return null;
-        var text = Encoding.ASCII.GetString(bytes, at + 2, length);
-        return text is "con_4" or "con_5" or "affine_" or "fc_2" ? text : null;
+        for (var i = 0; i < Tags.Length; i++)
+        {
+            if (TagBytes[i].Length == length && at + 2 + length <= bytes.Length && bytes.AsSpan(at + 2, length).SequenceEqual(TagBytes[i])) return Tags[i];
+        }
+        return null;
     }
 
     private static long ReadInt(byte[] bytes, ref int position, string file)
